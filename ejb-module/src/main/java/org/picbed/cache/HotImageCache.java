@@ -1,0 +1,62 @@
+package org.picbed.cache;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.infinispan.Cache;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.picbed.config.Settings;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The site-wide cache of hot image bytes, keyed by a canonical variant key. It lives in WildFly's infinispan
+ * subsystem (server-config's 30-infinispan.cli): replicated to every node of the site, off-heap, bounded to
+ * {@code PICBED_HOT_CACHE_ENTRIES} entries; values above {@code PICBED_HOT_CACHE_MAX_ITEM_KB} are not cached,
+ * so its memory stays below entries x item limit.
+ */
+@ApplicationScoped
+public class HotImageCache {
+
+    public static final String CONTAINER = "picbed";
+    public static final String NAME = "hot-images";
+    public static final String JNDI = "java:jboss/infinispan/cache/" + CONTAINER + "/" + NAME;
+
+    private final HotCacheSettings settings = HotCacheSettings.from(Settings.fromEnvironment());
+
+    @Resource(lookup = JNDI)
+    Cache<String, byte[]> cache;
+
+    public Optional<byte[]> get(String key) {
+        return Optional.ofNullable(cache.get(key));
+    }
+
+    /** Caches the bytes unless they are larger than one item may be; returns whether they were cached. */
+    public boolean put(String key, byte[] bytes) {
+        if (!settings.fits(bytes.length)) {
+            return false;
+        }
+        cache.put(key, bytes);
+        return true;
+    }
+
+    public void evict(String key) {
+        cache.remove(key);
+    }
+
+    public HotCacheSettings settings() {
+        return settings;
+    }
+
+    public boolean isRunning() {
+        return cache.getCacheManager().isRunning(NAME);
+    }
+
+    /** The nodes currently sharing this cache (just this one when not clustered). */
+    public List<String> members() {
+        EmbeddedCacheManager manager = cache.getCacheManager();
+        return manager.getMembers() == null
+                ? List.of(String.valueOf(manager.getAddress()))
+                : manager.getMembers().stream().map(String::valueOf).toList();
+    }
+}

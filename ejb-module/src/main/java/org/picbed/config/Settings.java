@@ -1,0 +1,62 @@
+package org.picbed.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where every picbed setting comes from. A setting named {@code storage.dir} is read from the system property
+ * {@code picbed.storage.dir}, then from the environment variable {@code PICBED_STORAGE_DIR}; each domain keeps
+ * its own typed settings with defaults in code and reads them through here.
+ */
+public final class Settings {
+
+    private final Map<String, String> env;
+    private final Properties system;
+
+    public Settings(Map<String, String> env, Properties system) {
+        this.env = env;
+        this.system = system;
+    }
+
+    public static Settings fromEnvironment() {
+        return new Settings(System.getenv(), System.getProperties());
+    }
+
+    public Optional<String> get(String name) {
+        String value = system.getProperty("picbed." + name);
+        if (value == null) {
+            value = env.get(envName(name));
+        }
+        return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    public String get(String name, String fallback) {
+        return get(name).orElse(fallback);
+    }
+
+    public int getInt(String name, int fallback) {
+        return get(name).map(v -> parseInt(name, v)).orElse(fallback);
+    }
+
+    /** picbed's data directory: {@code PICBED_HOME}, else the server's data directory, else {@code ./data}. */
+    public Path home() {
+        return get("home").map(Path::of)
+                .or(() -> Optional.ofNullable(system.getProperty("jboss.server.data.dir")).map(d -> Path.of(d, "picbed")))
+                .orElse(Path.of("data"))
+                .toAbsolutePath();
+    }
+
+    public static String envName(String name) {
+        return "PICBED_" + name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static int parseInt(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(envName(name) + " must be an integer, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.picbed.error;
+
+/**
+ * A failure with a meaning for clients. The public message is what a client may read; the exception's own
+ * message and cause stay in the server log. The web tier renders it as RFC 9457 problem+json.
+ */
+public class PicbedException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String publicMessage;
+
+    public PicbedException(int status, String code, String publicMessage, String internalMessage, Throwable cause) {
+        super(internalMessage, cause);
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("not an error status: " + status);
+        }
+        this.status = status;
+        this.code = code;
+        this.publicMessage = publicMessage;
+    }
+
+    public PicbedException(int status, String code, String publicMessage) {
+        this(status, code, publicMessage, publicMessage, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Stable, machine-readable, snake_case. */
+    public String code() {
+        return code;
+    }
+
+    public String publicMessage() {
+        return publicMessage;
+    }
+}

@@ -1,0 +1,2 @@
+/** The database: schema migration at deployment and the database's health. */
+package org.picbed.schema;

@@ -1,0 +1,100 @@
+package org.picbed.health;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.picbed.it.Await;
+import org.picbed.it.PicbedDeployment;
+import org.picbed.it.TestDatabase;
+import org.picbed.it.TestServer;
+
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The deployed EAR seen from outside, over HTTP: health, the landing page, errors. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HealthIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return PicbedDeployment.ear();
+    }
+
+    @Test
+    void healthReportsEveryComponentUp() throws Exception {
+        HttpResponse<String> response = awaitHealthy();
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonObject health = json(response.body());
+        assertEquals("UP", health.getString("status"));
+        JsonObject checks = health.getJsonObject("checks");
+        for (String component : new String[] {"database", "storage", "jms", "cache"}) {
+            assertEquals("UP", checks.getString(component), component + " in " + response.body());
+        }
+        assertEquals("1", health.getJsonObject("details").getJsonObject("database").getString("schemaVersion"));
+        assertEquals(1, health.getJsonObject("details").getJsonObject("cache").getInt("members"));
+    }
+
+    @Test
+    void databaseDownMeans503WithTheDatabaseMarkedDownThenRecovers() throws Exception {
+        awaitHealthy();
+        TestDatabase.stop();
+        try {
+            Await.until("health 503 with database DOWN", Duration.ofSeconds(30), () -> {
+                HttpResponse<String> r = TestServer.get("/api/health");
+                return r.statusCode() == 503
+                        && "DOWN".equals(json(r.body()).getJsonObject("checks").getString("database"));
+            });
+            HttpResponse<String> down = TestServer.get("/api/health");
+            JsonObject health = json(down.body());
+            assertEquals("DOWN", health.getString("status"));
+            assertEquals("UP", health.getJsonObject("checks").getString("storage"));
+            assertEquals("UP", health.getJsonObject("checks").getString("jms"));
+            assertEquals("UP", health.getJsonObject("checks").getString("cache"));
+            assertTrue(down.headers().firstValue("Retry-After").isPresent(), "Retry-After on 503");
+            assertFalse(down.body().contains("jdbc:"), "no connection details leak: " + down.body());
+        } finally {
+            TestDatabase.start();
+        }
+        awaitHealthy();
+    }
+
+    @Test
+    void landingPageSaysWhatPicbedIs() throws Exception {
+        HttpResponse<String> response = TestServer.get("/");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("picbed"));
+        assertTrue(response.body().contains("/api/health") || response.body().contains("api/health"));
+    }
+
+    @Test
+    void unknownApiPathIsAProblemJson404() throws Exception {
+        HttpResponse<String> response = TestServer.get("/api/no-such-thing");
+        assertEquals(404, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = json(response.body());
+        assertEquals(404, problem.getInt("status"));
+        assertEquals("not_found", problem.getString("code"));
+    }
+
+    private static HttpResponse<String> awaitHealthy() throws Exception {
+        Await.until("health 200", Duration.ofSeconds(60), () -> TestServer.get("/api/health").statusCode() == 200);
+        return TestServer.get("/api/health");
+    }
+
+    private static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}

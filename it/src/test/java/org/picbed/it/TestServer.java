@@ -1,0 +1,27 @@
+package org.picbed.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The WildFly that Arquillian started for the tests, seen from outside as any HTTP client sees it. */
+public final class TestServer {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer() {
+    }
+
+    public static URI uri(String path) {
+        int offset = Integer.getInteger("picbed.it.port.offset", 0);
+        return URI.create("http://127.0.0.1:" + (8080 + offset) + path);
+    }
+
+    public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Turns a stock WildFly dist into the picbed server: apply.sh <JBOSS_HOME> <mariadb-driver-jar>
+# Creates standalone/configuration/picbed.xml (from standalone-full-ha.xml), installs the
+# org.mariadb.jdbc module and runs the NN-*.cli scripts in this directory in one embedded CLI.
+# Idempotent: safe to re-run on the same JBOSS_HOME.
+set -euo pipefail
+
+if [ $# -ne 2 ]; then
+  echo "usage: $0 <JBOSS_HOME> <mariadb-driver-jar>" >&2
+  exit 2
+fi
+[ -d "$1" ] || { echo "JBOSS_HOME not found: $1" >&2; exit 2; }
+JBOSS_HOME=$(cd "$1" && pwd)
+DRIVER_JAR=$2
+HERE=$(cd "$(dirname "$0")" && pwd)
+export JBOSS_HOME
+
+[ -x "$JBOSS_HOME/bin/jboss-cli.sh" ] || { echo "not a WildFly home: $JBOSS_HOME" >&2; exit 2; }
+[ -f "$DRIVER_JAR" ] || { echo "driver jar not found: $DRIVER_JAR" >&2; exit 2; }
+
+CFG_DIR=$JBOSS_HOME/standalone/configuration
+[ -f "$CFG_DIR/picbed.xml" ] || cp "$CFG_DIR/standalone-full-ha.xml" "$CFG_DIR/picbed.xml"
+
+MOD_DIR=$JBOSS_HOME/modules/org/mariadb/jdbc/main
+if [ ! -f "$MOD_DIR/module.xml" ]; then
+  mkdir -p "$MOD_DIR"
+  jar=$(basename "$DRIVER_JAR")
+  cp "$DRIVER_JAR" "$MOD_DIR/$jar"
+  cat > "$MOD_DIR/module.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<module xmlns="urn:jboss:module:1.9" name="org.mariadb.jdbc">
+    <resources>
+        <resource-root path="$jar"/>
+    </resources>
+    <dependencies>
+        <module name="java.logging"/>
+        <module name="java.sql"/>
+        <module name="java.naming"/>
+        <module name="java.management"/>
+        <module name="jakarta.transaction.api"/>
+    </dependencies>
+</module>
+XML
+fi
+
+shopt -s nullglob
+scripts=("$HERE"/[0-9][0-9]-*.cli)
+[ ${#scripts[@]} -gt 0 ] || { echo "no NN-*.cli scripts in $HERE" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+{
+  echo "embed-server --server-config=picbed.xml --std-out=discard"
+  for s in "${scripts[@]}"; do cat "$s"; echo; done
+  echo "stop-embedded-server"
+} > "$work/picbed.cli"
+
+echo "picbed: applying ${#scripts[@]} CLI scripts to $CFG_DIR/picbed.xml"
+if ! "$JBOSS_HOME/bin/jboss-cli.sh" --file="$work/picbed.cli" > "$work/cli.log" 2>&1; then
+  cat "$work/cli.log" >&2
+  echo "picbed: CLI FAILED" >&2
+  exit 1
+fi
+echo "picbed: done"

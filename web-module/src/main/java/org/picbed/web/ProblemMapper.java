@@ -1,0 +1,57 @@
+package org.picbed.web;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.picbed.error.PicbedException;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every failure into problem+json. Client errors say what was wrong; server errors say only that
+ * something failed and give a request id, and are logged once with that id and the full cause.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof PicbedException e) {
+            String requestId = e.status() >= 500 ? logged(e) : null;
+            return Problems.problem(e.status(), e.code(), e.publicMessage(), requestId).build();
+        }
+        if (cause instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
+            int status = e.getResponse().getStatus();
+            Response.StatusType type = e.getResponse().getStatusInfo();
+            return Problems.problem(status, code(type), type.getReasonPhrase(), null).build();
+        }
+        return Problems.problem(500, "internal_error", "The server could not complete the request.", logged(cause)).build();
+    }
+
+    private static String logged(Throwable failure) {
+        String requestId = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "request " + requestId + " failed", failure);
+        return requestId;
+    }
+
+    /** EJB and CDI wrap application exceptions; find the one that carries the meaning. */
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (t instanceof PicbedException || t instanceof WebApplicationException) {
+                return t;
+            }
+        }
+        return failure;
+    }
+
+    private static String code(Response.StatusType type) {
+        return type.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    }
+}
