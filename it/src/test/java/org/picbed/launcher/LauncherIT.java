@@ -1,0 +1,167 @@
+package org.picbed.launcher;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code ./picbed} as a newcomer uses it: two independent instances side by side (own data dir, ports, embedded
+ * MariaDB), each healthy; a restart keeps the data dir's API key; stop leaves no process behind.
+ */
+class LauncherIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("picbed.it.root", "..")).toAbsolutePath().normalize();
+    private static final Path HOMES = Path.of(System.getProperty("picbed.it.launcher.dir", "target/launcher")).toAbsolutePath();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final Pattern API_KEY = Pattern.compile("API key:\\s+(\\S+)");
+
+    private final Instance a = new Instance(HOMES.resolve("a"), 400);
+    private final Instance b = new Instance(HOMES.resolve("b"), 450);
+
+    @Test
+    void twoIndependentInstancesStartHealthyRestartAndStopWithoutLeftovers() throws Exception {
+        a.clean();
+        b.clean();
+
+        Result first = a.run("start");
+        assertEquals(0, first.exit(), first.output());
+        assertTrue(first.output().contains("http://127.0.0.1:8480/"), first.output());
+        assertTrue(first.output().contains("data dir:   " + a.home), first.output());
+        String apiKey = apiKey(first.output());
+
+        Result second = b.run("start");
+        assertEquals(0, second.exit(), second.output());
+        assertTrue(!apiKey.equals(apiKey(second.output())), "each data dir has its own generated key");
+
+        for (Instance instance : List.of(a, b)) {
+            String health = instance.health();
+            for (String component : List.of("database", "storage", "jms", "cache")) {
+                assertTrue(health.contains("\"" + component + "\":\"UP\""), component + " UP in " + health);
+            }
+            assertTrue(health.contains("\"members\":1"), "not clustered with the other instance: " + health);
+        }
+
+        Result stopA = a.run("stop");
+        assertEquals(0, stopA.exit(), stopA.output());
+        assertThrows(IOException.class, a::health, "instance a is down");
+        assertTrue(b.health().contains("\"status\":\"UP\""), "instance b is unaffected");
+        assertEquals(List.of(), processesUsing(a.home), "nothing of instance a left running");
+
+        long t0 = System.nanoTime();
+        Result again = a.run("start");
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+        assertEquals(0, again.exit(), again.output());
+        System.out.printf("LauncherIT: second start of an instance took %d s (goal: under 60 s)%n", seconds);
+        assertEquals(apiKey, apiKey(again.output()), "the data dir keeps its API key across restarts");
+
+        assertEquals(0, a.run("stop").exit());
+        assertEquals(0, b.run("stop").exit());
+        assertEquals(List.of(), processesUsing(a.home));
+        assertEquals(List.of(), processesUsing(b.home));
+    }
+
+    @AfterAll
+    static void stopWhateverIsLeft() throws Exception {
+        for (String name : List.of("a", "b")) {
+            if (Files.isDirectory(HOMES.resolve(name))) {
+                new Instance(HOMES.resolve(name), name.equals("a") ? 400 : 450).run("stop");
+            }
+        }
+    }
+
+    private static String apiKey(String output) {
+        Matcher m = API_KEY.matcher(output);
+        assertTrue(m.find(), "start prints the API key: " + output);
+        return m.group(1);
+    }
+
+    /** Processes whose command line mentions the directory: java, WildFly, mariadbd. */
+    private static List<String> processesUsing(Path home) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                    if (cmdline.contains(home.toString())) {
+                        found.add(proc.getFileName() + " " + cmdline);
+                    }
+                } catch (IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return found;
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private record Instance(Path home, int offset) {
+
+        void clean() throws IOException {
+            if (Files.exists(home)) {
+                run("stop");
+                try (Stream<Path> paths = Files.walk(home)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+
+        Result run(String command) throws IOException {
+            Files.createDirectories(home);
+            Path log = home.resolveSibling(home.getFileName() + "-" + command + ".log");
+            ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("picbed").toString(), command)
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Map<String, String> env = pb.environment();
+            env.keySet().removeIf(k -> k.startsWith("PICBED_"));   // the test server's settings are not the launcher's
+            env.put("PICBED_HOME", home.toString());
+            env.put("PICBED_PORT_OFFSET", String.valueOf(offset));
+            try {
+                Process process = pb.start();
+                if (!process.waitFor(6, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    return new Result(-1, Files.readString(log) + "\n(timed out)");
+                }
+                return new Result(process.exitValue(), Files.readString(log));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+
+        String health() throws IOException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8080 + offset) + "/api/health"))
+                    .timeout(Duration.ofSeconds(10)).build();
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), response.body());
+                return response.body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+    }
+}
