@@ -40,6 +40,20 @@ public final class Settings {
         return get(name).map(v -> parseInt(name, v)).orElse(fallback);
     }
 
+    public long getLong(String name, long fallback) {
+        return get(name).map(v -> {
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(envName(name) + " must be an integer, got '" + v + "'");
+            }
+        }).orElse(fallback);
+    }
+
+    public boolean getBoolean(String name, boolean fallback) {
+        return get(name).map(v -> v.equalsIgnoreCase("true") || v.equals("1") || v.equalsIgnoreCase("yes")).orElse(fallback);
+    }
+
     /** picbed's data directory: {@code PICBED_HOME}, else the server's data directory, else {@code ./data}. */
     public Path home() {
         return get("home").map(Path::of)

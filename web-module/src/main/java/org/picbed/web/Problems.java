@@ -1,30 +1,69 @@
 package org.picbed.web;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.picbed.error.PicbedException;
 
-/** RFC 9457 problem details: the only shape an error takes on the wire. */
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** RFC 9457 problem details: the only shape an error takes on the wire, for JAX-RS and servlets alike. */
 public final class Problems {
 
-    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    public static final String PROBLEM_JSON_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(PROBLEM_JSON_TYPE);
     static final String TYPE_BASE = "https://picbed.org/problems/";
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     private Problems() {
     }
 
-    public static Response.ResponseBuilder problem(int status, String code, String detail, String requestId) {
+    public static JsonObjectBuilder body(int status, String code, String detail, String requestId) {
+        Response.Status known = Response.Status.fromStatusCode(status);
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + code.replace('_', '-'))
-                .add("title", Response.Status.fromStatusCode(status) != null
-                        ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error")
+                .add("title", known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error")
                 .add("status", status)
                 .add("code", code)
                 .add("detail", detail);
         if (requestId != null) {
             body.add("requestId", requestId);
         }
-        return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString());
+        return body;
+    }
+
+    public static JsonObjectBuilder body(PicbedException e) {
+        return body(e.status(), e.code(), e.publicMessage(), null);
+    }
+
+    public static Response.ResponseBuilder problem(int status, String code, String detail, String requestId) {
+        Response.ResponseBuilder response = Response.status(status).type(PROBLEM_JSON)
+                .entity(body(status, code, detail, requestId).build().toString());
+        if (status == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response;
+    }
+
+    /** Writes a problem (or any JSON body with an error status) from a servlet. */
+    public static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(status >= 400 ? PROBLEM_JSON_TYPE : "application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        if (status == 503) {
+            response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    public static void write(HttpServletResponse response, PicbedException e) throws IOException {
+        write(response, e.status(), body(e).build());
     }
 }

@@ -1,0 +1,5 @@
+package org.picbed.image;
+
+/** What the headers and structure of an accepted file say it is. */
+public record ImageInfo(ImageFormat format, int width, int height, int frames) {
+}

@@ -1,0 +1,155 @@
+package org.picbed.image;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.picbed.auth.Uploader;
+import org.picbed.config.Settings;
+import org.picbed.error.PicbedException;
+import org.picbed.storage.BlobStore;
+import org.picbed.storage.TeeInputStream;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Storing and deleting images. Ingestion takes one uploaded file from the wire to an acknowledged image, in one pass over its bytes: they are hashed
+ * and staged while the inspector checks format, limits and structure; nothing is stored unless all checks pass.
+ * Then the blob is made durable under its SHA-256 and the metadata is committed (with its events). If the
+ * metadata cannot be committed, a blob this upload created is removed again.
+ */
+@ApplicationScoped
+public class Images {
+
+    private static final Logger LOG = Logger.getLogger(Images.class.getName());
+
+    private final ImageLimits limits = ImageLimits.from(Settings.fromEnvironment());
+    private final ImageInspector inspector = new ImageInspector(limits);
+    private final ReentrantLock[] stripes = new ReentrantLock[256];
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    ImageCatalog catalog;
+
+    public Images() {
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    public ImageLimits limits() {
+        return limits;
+    }
+
+    public Ingested ingest(InputStream content, String clientFileName, Uploader uploader, String idempotencyKey) throws IOException {
+        String displayName = DisplayNames.of(clientFileName).orElse(null);
+        try (BlobStore.BlobWriter writer = blobs.create()) {
+            TeeInputStream tee = new TeeInputStream(new Limited(content, limits.maxBytes()), writer.output());
+            ImageInfo info = inspector.inspect(tee);
+            tee.drain();
+            ImageId id = writer.seal();
+            String name = displayName != null ? displayName : id.hex().substring(0, 12) + "." + info.format().extension();
+            ReentrantLock lock = lockFor(id);
+            lock.lock();
+            try {
+                BlobStore.Stored stored = writer.store();
+                try {
+                    ImageCatalog.Recorded recorded = recordWithRetry(id, info, stored.size(), name, uploader, idempotencyKey);
+                    return new Ingested(recorded.image(), name, recorded.created());
+                } catch (RuntimeException e) {
+                    if (stored.created()) {
+                        blobs.delete(id);
+                    }
+                    throw unavailable(e);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Deletes an image for good: the blob first (so it is not served a moment longer), then rows and tombstone.
+     * Returns false when there is no such image.
+     */
+    public boolean delete(ImageId id, Uploader who) throws IOException {
+        ReentrantLock lock = lockFor(id);
+        lock.lock();
+        try {
+            if (catalog.find(id).isEmpty()) {
+                return false;
+            }
+            blobs.delete(id);
+            try {
+                return catalog.delete(id, who);
+            } catch (RuntimeException e) {
+                throw unavailable(e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Uploads and deletes of the same bytes on this node take turns. */
+    private ReentrantLock lockFor(ImageId id) {
+        return stripes[Integer.parseInt(id.hex().substring(0, 2), 16)];
+    }
+
+    /** Another node may have recorded the same bytes between our read and our insert: then it simply exists. */
+    private ImageCatalog.Recorded recordWithRetry(ImageId id, ImageInfo info, long size, String name, Uploader uploader, String key) {
+        try {
+            return catalog.record(id, info, size, name, uploader, key);
+        } catch (RuntimeException first) {
+            if (catalog.find(id).isPresent()) {
+                return catalog.record(id, info, size, name, uploader, key);
+            }
+            throw first;
+        }
+    }
+
+    private static PicbedException unavailable(RuntimeException e) {
+        if (e instanceof PicbedException p) {
+            return p;
+        }
+        LOG.log(Level.WARNING, "could not write image metadata; the client is told to retry", e);
+        return new PicbedException(503, "unavailable", "the image could not be stored right now; retry later",
+                "catalog write failed", e);
+    }
+
+    public record Ingested(Image image, String displayName, boolean created) {
+    }
+
+    /** Refuses (413) a file larger than the limit as soon as the limit is passed. */
+    private static final class Limited extends FilterInputStream {
+        private final long max;
+        private long count;
+
+        Limited(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++count > max) {
+                throw UploadRejected.fileTooLarge(max);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (count += n) > max) {
+                throw UploadRejected.fileTooLarge(max);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.picbed.storage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.picbed.image.ImageId;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FileBlobStoreTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void storesUnderTheSha256OfTheBytesShardedAndLeavesNoTempFile() throws Exception {
+        FileBlobStore store = new FileBlobStore(root);
+        byte[] bytes = "hello blob".getBytes(StandardCharsets.UTF_8);
+        BlobStore.Stored stored;
+        try (BlobStore.BlobWriter writer = store.create()) {
+            writer.output().write(bytes);
+            stored = writer.store();
+        }
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertEquals(sha, stored.id().hex());
+        assertTrue(stored.created());
+        Path expected = root.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        assertArrayEquals(bytes, Files.readAllBytes(expected));
+        assertEquals(0, count(root.resolve("tmp")));
+    }
+
+    @Test
+    void identicalBytesAreStoredOnceAndNeverOverwritten() throws Exception {
+        FileBlobStore store = new FileBlobStore(root);
+        BlobStore.Stored first = write(store, "same");
+        Path path = store.pathOf(first.id());
+        long inode = (long) Files.getAttribute(path, "unix:ino");
+        BlobStore.Stored second = write(store, "same");
+        assertEquals(first.id(), second.id());
+        assertFalse(second.created());
+        assertEquals(inode, (long) Files.getAttribute(path, "unix:ino"));
+    }
+
+    @Test
+    void closingWithoutStoringLeavesNothing() throws Exception {
+        FileBlobStore store = new FileBlobStore(root);
+        try (BlobStore.BlobWriter writer = store.create()) {
+            writer.output().write(new byte[1000]);
+        }
+        assertEquals(0, count(root.resolve("tmp")));
+        try (Stream<Path> all = Files.walk(root)) {
+            assertEquals(0, all.filter(Files::isRegularFile).count());
+        }
+    }
+
+    @Test
+    void deleteRemovesTheBlob() throws Exception {
+        FileBlobStore store = new FileBlobStore(root);
+        ImageId id = write(store, "gone").id();
+        assertTrue(store.find(id).isPresent());
+        assertTrue(store.delete(id));
+        assertTrue(store.find(id).isEmpty());
+        assertFalse(store.delete(id));
+    }
+
+    private static BlobStore.Stored write(FileBlobStore store, String content) throws IOException {
+        try (BlobStore.BlobWriter writer = store.create()) {
+            writer.output().write(content.getBytes(StandardCharsets.UTF_8));
+            return writer.store();
+        }
+    }
+
+    private static long count(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.count();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.picbed.image;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import org.picbed.config.Settings;
+
+/** How an image is described in API answers, and the URLs that name it. */
+final class ImageJson {
+
+    private static final String PUBLIC_URL = Settings.fromEnvironment().get("public-url").map(u -> u.replaceAll("/+$", "")).orElse(null);
+
+    private ImageJson() {
+    }
+
+    static String baseUrl(HttpServletRequest request) {
+        if (PUBLIC_URL != null) {
+            return PUBLIC_URL;
+        }
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath();
+    }
+
+    static String url(String base, Image image) {
+        return base + "/i/" + image.id() + "." + image.format().extension();
+    }
+
+    static JsonObjectBuilder describe(String base, Image image) {
+        return Json.createObjectBuilder()
+                .add("id", image.id())
+                .add("format", image.format().key())
+                .add("width", image.width())
+                .add("height", image.height())
+                .add("frames", image.frames())
+                .add("bytes", image.bytes())
+                .add("url", url(base, image));
+    }
+}

@@ -1,0 +1,131 @@
+package org.picbed.image;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.picbed.storage.BlobStore;
+import org.picbed.web.Problems;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.Optional;
+
+/**
+ * {@code GET|HEAD /i/<id>} and {@code /i/<id>.<ext>}: the original bytes, straight from the blob store (no
+ * database on this path: the id is the key). Forever-cacheable (the URL names content that never changes),
+ * strong ETag, 304, single byte ranges; the type comes from the stored bytes, with nosniff.
+ */
+@WebServlet(urlPatterns = "/i/*")
+public class OriginalServlet extends HttpServlet {
+
+    static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
+    private static final int SNIFF_BYTES = 12;
+
+    @Inject
+    BlobStore blobs;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response, true);
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response, false);
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
+        String path = Optional.ofNullable(request.getPathInfo()).orElse("/").substring(1);
+        if (path.isEmpty() || path.contains("/")) {
+            notFound(response);
+            return;
+        }
+        int dot = path.indexOf('.');
+        String idText = dot < 0 ? path : path.substring(0, dot);
+        String ext = dot < 0 ? null : path.substring(dot + 1);
+        Optional<ImageId> id = ImageId.parse(idText);
+        if (id.isEmpty()) {
+            Problems.write(response, 400, Problems.body(400, "invalid_id", "an image id is 64 lowercase hex characters", null).build());
+            return;
+        }
+        Optional<BlobStore.Blob> blob = blobs.find(id.get());
+        if (blob.isEmpty()) {
+            notFound(response);
+            return;
+        }
+        Optional<ImageFormat> format = ImageInspector.sniff(blob.get().head(SNIFF_BYTES));
+        if (format.isEmpty() || (ext != null && !format.get().isNamedBy(ext))) {
+            notFound(response);
+            return;
+        }
+        String etag = "\"" + id.get().hex() + "\"";
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", CACHE_FOREVER);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setContentType(format.get().mediaType());
+        if (matches(request.getHeader("If-None-Match"), etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        long size = blob.get().size();
+        ByteRange range = ByteRange.parse(request.getHeader("Range"), size, request.getHeader("If-Range"), etag);
+        if (range == ByteRange.UNSATISFIABLE) {
+            response.setHeader("Content-Range", "bytes */" + size);
+            Problems.write(response, 416, Problems.body(416, "range_not_satisfiable", "the range is outside the image", null).build());
+            return;
+        }
+        long start = range == null ? 0 : range.start();
+        long length = range == null ? size : range.length();
+        if (range != null) {
+            response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+            response.setHeader("Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
+        }
+        response.setContentLengthLong(length);
+        if (body) {
+            try (FileChannel channel = blob.get().open()) {
+                copy(channel, start, length, Channels.newChannel(response.getOutputStream()));
+            }
+        }
+    }
+
+    private static void copy(FileChannel from, long start, long length, WritableByteChannel to) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 64 * 1024));
+        long position = start;
+        long end = start + length;
+        while (position < end) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+            int n = from.read(buffer, position);
+            if (n < 0) {
+                throw new IOException("blob shorter than expected");
+            }
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                to.write(buffer);
+            }
+            position += n;
+        }
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void notFound(HttpServletResponse response) throws IOException {
+        Problems.write(response, 404, Problems.body(404, "not_found", "no such image", null).build());
+    }
+}

@@ -1,0 +1,2 @@
+/** The image edges: uploads (streaming multipart or raw), originals by id, metadata and deletion. */
+package org.picbed.image;
