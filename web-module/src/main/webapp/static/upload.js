@@ -365,6 +365,7 @@
     const key = currentKey();
     active++;
     setState(item, 'uploading', 'Uploading… 0%');
+    item.sent = false;
     item.progress.value = 0;
 
     const form = new FormData();
@@ -378,11 +379,14 @@
 
     xhr.upload.onprogress = (e) => {
       if (!e.lengthComputable || !e.total) return;
-      const pct = Math.min(100, Math.round((e.loaded / e.total) * 100));
+      if (item.sent) return;
+      // never move the bar backwards (some network stacks report progress out of order)
+      const pct = Math.max(item.progress.value, Math.min(100, Math.round((e.loaded / e.total) * 100)));
       item.progress.value = pct;
       item.statusEl.textContent = pct < 100 ? `Uploading… ${pct}%` : 'Processing…';
     };
     xhr.upload.onload = () => {
+      item.sent = true;
       item.progress.value = 100;
       item.statusEl.textContent = 'Processing…';
     };

@@ -24,4 +24,19 @@ public final class TestServer {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
+
+    public static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), body);
+    }
+
+    /** The first API key the test server accepts (PICBED_API_KEYS in it/pom.xml). */
+    public static String apiKey() {
+        return System.getProperty("picbed.it.api-key", "it-key");
+    }
+
+    /** picbed's data directory on the test server (PICBED_HOME). */
+    public static java.nio.file.Path home() {
+        return java.nio.file.Path.of(System.getProperty("picbed.it.home", "target/picbed-home"));
+    }
 }

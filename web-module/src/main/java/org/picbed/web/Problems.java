@@ -51,14 +51,18 @@ public final class Problems {
 
     /** Writes a problem (or any JSON body with an error status) from a servlet. */
     public static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
+        writeJson(response, status, body.toString());
+    }
+
+    /** Writes a JSON answer from a servlet: problem+json for error statuses, never cached. JSON is UTF-8. */
+    public static void writeJson(HttpServletResponse response, int status, String body) throws IOException {
         response.setStatus(status);
         response.setContentType(status >= 400 ? PROBLEM_JSON_TYPE : "application/json");
-        response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         if (status == 503) {
             response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         }
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }
