@@ -37,8 +37,18 @@
   </section>
 
   <section>
+    <h2>Start</h2>
+    <ul>
+      <li><a href="upload">Upload images</a> — drag and drop, get permanent URLs (needs an API key).</li>
+    </ul>
+  </section>
+
+  <section>
     <h2>API</h2>
     <ul>
+      <li><code>POST /api/images</code> — upload (multipart <code>file</code> parts, or a raw image body), with <code>Authorization: Bearer &lt;key&gt;</code>.</li>
+      <li><code>GET /i/&lt;id&gt;.&lt;ext&gt;</code> — the original, forever-cacheable; the id is the SHA-256 of the bytes.</li>
+      <li><code>GET /api/images/&lt;id&gt;</code> — metadata; <code>DELETE</code> removes the image for good.</li>
       <li><a href="api/health"><code>GET /api/health</code></a> — state of the database, storage, messaging and cache.</li>
     </ul>
   </section>
