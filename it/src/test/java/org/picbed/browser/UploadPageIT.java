@@ -20,9 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -62,7 +60,7 @@ class UploadPageIT {
             List<WebElement> urls = driver.findElements(By.cssSelector(".upload-row[data-state=done] .upload-url"));
             assertEquals(2, urls.size());
             String first = urls.get(0).getAttribute("value");
-            assertTrue(first.endsWith("/i/" + sha256(jpeg) + ".jpg"), first);
+            assertTrue(first.endsWith("/i/" + Corpus.sha256(jpeg) + ".jpg"), first);
             HttpResponse<byte[]> served = TestServer.send(HttpRequest.newBuilder(java.net.URI.create(first)),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertArrayEquals(jpeg, served.body(), "the URL the page shows serves the uploaded bytes");
@@ -75,9 +73,5 @@ class UploadPageIT {
         } finally {
             driver.quit();
         }
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

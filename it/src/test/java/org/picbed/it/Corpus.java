@@ -75,6 +75,15 @@ public final class Corpus {
         return out;
     }
 
+    /** The lowercase hex SHA-256 of the bytes: what picbed's id of them must be. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Decodes the JSON string of the manifest's file-name column (\\uXXXX escapes). */
     private static String unquote(String json) {
         String s = json.trim();
