@@ -613,11 +613,10 @@ public final class ImageInspector {
                 if (!fill()) {
                     throw new EOFException();
                 }
-                for (int i = pos; i < limit; i++) {
-                    if (buf[i] == b) {
-                        pos = i + 1;
-                        return;
-                    }
+                int i = ByteSearch.indexOf(buf, pos, limit, b);
+                if (i >= 0) {
+                    pos = i + 1;
+                    return;
                 }
                 pos = limit;
             }

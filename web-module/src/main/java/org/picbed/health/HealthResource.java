@@ -1,7 +1,7 @@
 package org.picbed.health;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,18 +28,18 @@ public class HealthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
         HealthReport report = health.report();
-        JsonObjectBuilder checks = Json.createObjectBuilder();
-        JsonObjectBuilder details = Json.createObjectBuilder();
+        JsonObjectBuilder checks = JsonBuilders.object();
+        JsonObjectBuilder details = JsonBuilders.object();
         report.components().forEach((component, state) -> {
             checks.add(component, state.status().name());
-            JsonObjectBuilder detail = Json.createObjectBuilder();
+            JsonObjectBuilder detail = JsonBuilders.object();
             if (state.reason() != null) {
                 detail.add("reason", state.reason());
             }
             state.details().forEach((key, value) -> add(detail, key, value));
             details.add(component, detail);
         });
-        String body = Json.createObjectBuilder()
+        String body = JsonBuilders.object()
                 .add("status", report.status().name())
                 .add("node", NodeIdentity.nodeName())
                 .add("checks", checks)

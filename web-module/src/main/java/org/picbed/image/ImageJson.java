@@ -1,6 +1,6 @@
 package org.picbed.image;
 
-import jakarta.json.Json;
+import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import org.picbed.config.Settings;
@@ -28,7 +28,7 @@ final class ImageJson {
     }
 
     static JsonObjectBuilder describe(String base, Image image) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("id", image.id())
                 .add("format", image.format().key())
                 .add("width", image.width())

@@ -1,7 +1,7 @@
 package org.picbed.image;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -40,9 +40,9 @@ public class ImageResource {
     public Response get(@PathParam("id") String idText) {
         ImageId id = parse(idText);
         Image image = catalog.find(id).orElseThrow(ImageResource::notFound);
-        JsonArrayBuilder uploads = Json.createArrayBuilder();
+        JsonArrayBuilder uploads = JsonBuilders.array();
         for (ImageUpload upload : catalog.uploads(id)) {
-            uploads.add(Json.createObjectBuilder()
+            uploads.add(JsonBuilders.object()
                     .add("filename", upload.displayName())
                     .add("uploadedAt", upload.uploadedAt().toString()));
         }

@@ -1,7 +1,7 @@
 package org.picbed.image;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -9,13 +9,10 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.picbed.auth.ApiKeys;
 import org.picbed.auth.Uploader;
 import org.picbed.error.PicbedException;
+import org.picbed.web.MultipartStream;
 import org.picbed.web.Problems;
 
 import java.io.IOException;
@@ -73,8 +70,6 @@ public class UploadServlet extends HttpServlet {
             Problems.writeJson(response, status, body);
         } catch (PicbedException e) {
             Problems.write(response, e);
-        } catch (FileUploadException e) {
-            Problems.write(response, 400, Problems.body(400, "malformed_request", "the multipart body is malformed", null).build());
         } catch (IOException e) {
             if (response.isCommitted()) {
                 throw e;
@@ -88,20 +83,17 @@ public class UploadServlet extends HttpServlet {
         }
     }
 
-    private List<Outcome> receive(HttpServletRequest request, Uploader uploader, String key) throws IOException, FileUploadException {
+    private List<Outcome> receive(HttpServletRequest request, Uploader uploader, String key) throws IOException {
         List<Outcome> outcomes = new ArrayList<>();
-        if (JakartaServletFileUpload.isMultipartContent(request)) {
-            JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-            upload.setHeaderCharset(StandardCharsets.UTF_8);
-            FileItemInputIterator parts = upload.getItemIterator(request);
-            while (parts.hasNext()) {
-                FileItemInput part = parts.next();
-                if (part.isFormField() || !FIELD.equals(part.getFieldName())) {
+        Optional<String> boundary = MultipartStream.boundary(request.getContentType());
+        if (boundary.isPresent()) {
+            MultipartStream parts = new MultipartStream(request.getInputStream(), boundary.get());
+            for (Optional<MultipartStream.Part> next = parts.next(); next.isPresent(); next = parts.next()) {
+                MultipartStream.Part part = next.get();
+                if (part.filename() == null || !FIELD.equals(part.fieldName())) {
                     continue;
                 }
-                try (InputStream in = part.getInputStream()) {
-                    outcomes.add(ingest(in, part.getName() == null ? null : part.getName(), uploader, key));
-                }
+                outcomes.add(ingest(part.body(), part.filename(), uploader, key));
             }
             if (outcomes.isEmpty()) {
                 throw new PicbedException(400, "no_file", "send the image as a multipart part named '" + FIELD + "'");
@@ -119,6 +111,9 @@ public class UploadServlet extends HttpServlet {
         try {
             return Outcome.of(images.ingest(in, clientName, uploader, key));
         } catch (PicbedException e) {
+            if ("malformed_request".equals(e.code())) {
+                throw e; // the request itself is broken: no later part can be read
+            }
             return Outcome.rejected(clientName, e);
         }
     }
@@ -151,7 +146,7 @@ public class UploadServlet extends HttpServlet {
 
     private static JsonObject body(HttpServletRequest request, List<Outcome> outcomes, int status) {
         String base = ImageJson.baseUrl(request);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonBuilders.array();
         for (Outcome outcome : outcomes) {
             list.add(outcome.json(base));
         }
@@ -159,7 +154,7 @@ public class UploadServlet extends HttpServlet {
             PicbedException first = outcomes.get(0).error();
             return Problems.body(first).add("images", list).build();
         }
-        return Json.createObjectBuilder().add("images", list).build();
+        return JsonBuilders.object().add("images", list).build();
     }
 
     /** One file's result: the stored image, or why it was refused. */
@@ -182,9 +177,9 @@ public class UploadServlet extends HttpServlet {
 
         JsonObjectBuilder json(String base) {
             if (error != null) {
-                JsonObjectBuilder entry = Json.createObjectBuilder().add("status", "rejected");
+                JsonObjectBuilder entry = JsonBuilders.object().add("status", "rejected");
                 safeName(clientName).ifPresent(n -> entry.add("filename", n));
-                return entry.add("error", Json.createObjectBuilder().add("code", error.code()).add("detail", error.publicMessage()));
+                return entry.add("error", JsonBuilders.object().add("code", error.code()).add("detail", error.publicMessage()));
             }
             return ImageJson.describe(base, ingested.image())
                     .add("status", ingested.created() ? "created" : "exists")

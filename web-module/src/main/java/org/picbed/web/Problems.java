@@ -1,6 +1,6 @@
 package org.picbed.web;
 
-import jakarta.json.Json;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +24,7 @@ public final class Problems {
 
     public static JsonObjectBuilder body(int status, String code, String detail, String requestId) {
         Response.Status known = Response.Status.fromStatusCode(status);
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonBuilders.object()
                 .add("type", TYPE_BASE + code.replace('_', '-'))
                 .add("title", known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error")
                 .add("status", status)

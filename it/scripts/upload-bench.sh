@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# upload-bench.sh [JPEG] -- upload cost of a ~3 MB JPEG against the SHA-256 floor of its bytes.
+#
+#   ../shared/bench/setup.sh                        # once (builds the SHA-256 baseline used by hash.sh)
+#   it/scripts/upload-bench.sh [path/to/upload-3mb.jpg]
+#
+# Uploads N (300) distinct copies of JPEG (the file plus 16 random bytes after its EOI, prepared before timing) with
+# CLIENTS (16) concurrent connections (one curl --parallel), after WARMUP (50) uncounted uploads. WildFly's CPU
+# (utime+stime of its java process, /proc/<pid>/stat) over the timed part / N = CPU ms per upload; wall time gives
+# uploads/s and MB/s. Then ../shared/bench/hash.sh measures SHA-256 on the same file (in-memory, 1 thread) and the
+# script prints the ratio and the goal: CPU per upload <= 2 x SHA-256 time + 5 ms.
+#
+# JPEG defaults to $PICBED_CORPUS_DIR/upload-3mb.jpg (../shared/corpus/make-corpus.sh DIR; PICBED_CORPUS_DIR
+# defaults to ${TMPDIR:-/tmp}/corpus); without it a ~3 MB noisy photo-like JPEG is generated (ImageMagick).
+# The server: if PICBED_HOME names a running instance it is used (and left running, with the uploaded blobs);
+# otherwise the script starts its own in a temp data dir at PICBED_PORT_OFFSET (700: http 8780) and removes it.
+# Environment: N, WARMUP, CLIENTS, MODE (multipart | raw), PICBED_BENCH_DIR (../shared/bench),
+#              PROFILE=1 (JFR execution samples during the timed part: top frames; inflates the CPU figure),
+#              FAIL_ON_GOAL=1 (exit 1 when the goal is missed).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH=${PICBED_BENCH_DIR:-$ROOT/../shared/bench}
+N=${N:-300}
+WARMUP=${WARMUP:-50}
+CLIENTS=${CLIENTS:-16}
+MODE=${MODE:-multipart}
+PROFILE=${PROFILE:-0}
+CORPUS=${PICBED_CORPUS_DIR:-${TMPDIR:-/tmp}/corpus}
+JPEG=${1:-$CORPUS/upload-3mb.jpg}
+
+[[ -x $BENCH/hash.sh && -f $BENCH/java/target/image-baselines-1.jar ]] \
+  || { echo "upload-bench: SHA-256 baseline not built; run $BENCH/setup.sh once" >&2; exit 2; }
+[[ $MODE == multipart || $MODE == raw ]] || { echo "upload-bench: MODE is multipart or raw" >&2; exit 2; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/picbed-upload-bench.XXXXXX")
+OWN_HOME=""
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [[ -n $OWN_HOME ]]; then
+    (cd "$ROOT" && PICBED_HOME=$OWN_HOME ./picbed stop >/dev/null 2>&1) || true
+    rm -rf "$OWN_HOME"
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say() { printf 'upload-bench: %s\n' "$*" >&2; }
+
+# --- the file ----------------------------------------------------------------------------------------------
+if [[ ! -f $JPEG ]]; then
+  [[ $# -eq 0 ]] || { say "no such file: $JPEG"; exit 2; }
+  JPEG="$WORK/generated-3mb.jpg"
+  say "no $CORPUS/upload-3mb.jpg; generating a noisy photo-like 2600x1800 JPEG q92"
+  IM=""
+  for c in magick convert-im6.q16 convert; do
+    if "$c" -version 2>/dev/null | grep -q '^Version: ImageMagick'; then IM=$c; break; fi
+  done
+  if [[ -n $IM ]]; then
+    "$IM" -size 2600x1800 plasma:fractal -attenuate 0.4 +noise Gaussian -quality 92 "$JPEG"
+  else
+    say "need ImageMagick (../shared/bench/setup.sh installs it), or pass a JPEG"; exit 2
+  fi
+fi
+JPEG=$(cd "$(dirname "$JPEG")" && pwd)/$(basename "$JPEG")
+BYTES=$(stat -c %s "$JPEG")
+[[ $(head -c 2 "$JPEG" | od -An -tx1 | tr -d ' ') == ffd8 ]] || { say "$JPEG is not a JPEG"; exit 2; }
+
+# --- the server --------------------------------------------------------------------------------------------
+if [[ -n ${PICBED_HOME:-} && -f $PICBED_HOME/run/server.pid ]] && kill -0 "$(cat "$PICBED_HOME/run/server.pid")" 2>/dev/null; then
+  say "using the running instance of $PICBED_HOME"
+  export PICBED_PORT_OFFSET=${PICBED_PORT_OFFSET:-0}
+else
+  OWN_HOME=$(mktemp -d "${TMPDIR:-/tmp}/picbed-upload-bench-home.XXXXXX")
+  export PICBED_HOME=$OWN_HOME
+  export PICBED_PORT_OFFSET=${PICBED_PORT_OFFSET:-700}
+  say "starting picbed (data dir $PICBED_HOME, http $((8080 + PICBED_PORT_OFFSET)); builds first if needed)"
+  if ! (cd "$ROOT" && ./picbed start) > "$WORK/start.log" 2>&1; then
+    tail -n 30 "$WORK/start.log" >&2; say "picbed did not start"; exit 2
+  fi
+fi
+URL="http://127.0.0.1:$((8080 + PICBED_PORT_OFFSET))"
+KEY=${PICBED_API_KEYS:-}
+KEY=${KEY%%,*}
+[[ -n $KEY ]] || KEY=$(sed -n 's/^GENERATED_API_KEY=//p' "$PICBED_HOME/secrets.env")
+JAVA_PID=$(cat "$PICBED_HOME/run/server.pid")
+DB_PID=$(cat "$PICBED_HOME/db/data.pid" 2>/dev/null || true)
+curl -sf -o /dev/null "$URL/api/health" || { say "$URL/api/health is not 200"; exit 2; }
+
+# --- distinct copies and curl configurations (not timed) ---------------------------------------------------
+config() { # name first last
+  local i f
+  : > "$WORK/$1.curlrc"
+  for ((i = $2; i <= $3; i++)); do
+    f="$WORK/files/$i.jpg"
+    { cat "$JPEG"; head -c 16 /dev/urandom; } > "$f"
+    ((i == $2)) || echo next >> "$WORK/$1.curlrc"
+    {
+      printf 'url = "%s/api/images"\nheader = "Authorization: Bearer %s"\nheader = "Expect:"\n' "$URL" "$KEY"
+      if [[ $MODE == multipart ]]; then
+        printf 'form = "file=@%s;type=image/jpeg"\n' "$f"
+      else
+        printf 'header = "Content-Type: image/jpeg"\ndata-binary = "@%s"\n' "$f"
+      fi
+      printf 'output = "/dev/null"\nsilent\nwrite-out = "%%{http_code}\\t%%{time_total}\\n"\n'
+    } >> "$WORK/$1.curlrc"
+  done
+}
+mkdir -p "$WORK/files"
+say "preparing $((WARMUP + N)) distinct copies of $JPEG ($BYTES bytes)"
+config warmup 1 "$WARMUP"
+config timed $((WARMUP + 1)) $((WARMUP + N))
+sync
+
+upload() { # config -> lines "status<TAB>seconds"
+  curl -s --no-progress-meter --parallel --parallel-max "$CLIENTS" -K "$WORK/$1.curlrc" > "$WORK/$1.out" || true
+}
+ticks() { # pid -> utime+stime in clock ticks
+  [[ -n $1 && -r /proc/$1/stat ]] || { echo 0; return; }
+  sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
+}
+sys_ticks() { # pid -> stime in clock ticks
+  [[ -n $1 && -r /proc/$1/stat ]] || { echo 0; return; }
+  sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $13 }'
+}
+now() { date +%s.%N; }
+
+say "warm-up: $WARMUP uploads"
+upload warmup
+bad=$(awk -F'\t' '$1 !~ /^2/' "$WORK/warmup.out" | wc -l)
+((bad == 0)) || { say "warm-up: $bad uploads failed: $(cut -f1 "$WORK/warmup.out" | sort | uniq -c | tr '\n' ' ')"; exit 2; }
+sleep 2
+
+if [[ $PROFILE == 1 ]]; then
+  jcmd "$JAVA_PID" JFR.start name=upload-bench settings=profile filename="$WORK/upload.jfr" > /dev/null
+fi
+say "timed: $N uploads with $CLIENTS clients ($MODE)"
+CLK=$(getconf CLK_TCK)
+c0=$(ticks "$JAVA_PID"); s0=$(sys_ticks "$JAVA_PID"); d0=$(ticks "$DB_PID"); t0=$(now)
+upload timed
+t1=$(now); c1=$(ticks "$JAVA_PID"); s1=$(sys_ticks "$JAVA_PID"); d1=$(ticks "$DB_PID")
+if [[ $PROFILE == 1 ]]; then
+  jcmd "$JAVA_PID" JFR.stop name=upload-bench > /dev/null
+fi
+ok=$(awk -F'\t' '$1 == 201' "$WORK/timed.out" | wc -l)
+((ok == N)) || { say "timed: only $ok of $N uploads were created (201): $(cut -f1 "$WORK/timed.out" | sort | uniq -c | tr '\n' ' ')"; exit 2; }
+
+# --- the SHA-256 floor, right after ------------------------------------------------------------------------
+say "SHA-256 baseline: $BENCH/hash.sh"
+"$BENCH/hash.sh" "$JPEG" > "$WORK/hash.out"
+sed "s/^/baseline\t/" "$WORK/hash.out"
+SHA_MBS=$(awk -F'\t' '$1 == "sha256-memory" && $2 == "threads=1" { sub("MB/s=", "", $4); print $4 }' "$WORK/hash.out")
+STREAM_MBS=$(awk -F'\t' '$1 == "sha256-stream64k" && $2 == "threads=1" { sub("MB/s=", "", $4); print $4 }' "$WORK/hash.out")
+[[ -n $SHA_MBS ]] || { cat "$WORK/hash.out" >&2; say "could not read the SHA-256 baseline"; exit 2; }
+
+# --- results -----------------------------------------------------------------------------------------------
+rc=0
+LAT=$(cut -f2 "$WORK/timed.out" | sort -g | awk '{ v[NR] = $1 } END { printf "p50_ms=%.0f\tp99_ms=%.0f", 1000 * v[int(NR * 0.5 + 0.5)], 1000 * v[int(NR * 0.99 + 0.5)] }')
+awk -v n="$N" -v bytes="$BYTES" -v clk="$CLK" -v c="$((c1 - c0))" -v d="$((d1 - d0))" -v sy="$((s1 - s0))" -v t0="$t0" -v t1="$t1" \
+    -v sha="$SHA_MBS" -v stream="$STREAM_MBS" -v clients="$CLIENTS" -v mode="$MODE" -v file="$(basename "$JPEG")" \
+    -v lat="$LAT" -v strict="${FAIL_ON_GOAL:-0}" 'BEGIN {
+  wall = t1 - t0
+  cpu = 1000 * c / clk / n
+  db = 1000 * d / clk / n
+  sha_ms = bytes / 1e6 / sha * 1000
+  goal = 2 * sha_ms + 5
+  printf "upload-bench\tfile=%s\tbytes=%d\tuploads=%d\tclients=%d\tmode=%s\n", file, bytes, n, clients, mode
+  printf "throughput\tclients=%d\tuploads/s=%.1f\tMB/s=%.0f\twall_s=%.2f\t%s\n", clients, n / wall, n * bytes / wall / 1e6, wall, lat
+  printf "server-cpu\twildfly_cpu_ms/upload=%.2f\tuser_ms=%.2f\tsys_ms=%.2f\tmariadb_cpu_ms/upload=%.2f\twildfly_cores_busy=%.2f\n", cpu, 1000 * (c - sy) / clk / n, 1000 * sy / clk / n, db, c / clk / wall
+  printf "sha256\tMB/s=%.0f\tsha_ms/file=%.2f\tstream64k_MB/s=%s\n", sha, sha_ms, stream
+  printf "result\tcpu_ms_per_upload=%.2f\tsha_ms_per_file=%.2f\tratio=%.1f\tgoal_ms=%.2f\t%s\tuploads/s=%.1f (%d clients)\n", cpu, sha_ms, cpu / sha_ms, goal, (cpu <= goal ? "PASS" : "FAIL"), n / wall, clients
+  exit (strict == 1 && cpu > goal) ? 1 : 0
+}' || rc=$?
+
+# --- optional profile ----------------------------------------------------------------------------------------
+if [[ $PROFILE == 1 && -f $WORK/upload.jfr ]]; then
+  jfr print --events jdk.ExecutionSample --stack-depth 64 "$WORK/upload.jfr" > "$WORK/samples.txt"
+  echo "profile: $(grep -c 'jdk.ExecutionSample' "$WORK/samples.txt") execution samples (JFR, timed part)"
+  echo "profile: top leaf frames"
+  awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print }' "$WORK/samples.txt" \
+    | sort | uniq -c | sort -rn | head -n 25
+  echo "profile: org.picbed frames (samples with the frame on the stack)"
+  awk '/stackTrace = \[/ { delete seen; inside = 1; next }
+       inside && /^[ \t]*\]/ { inside = 0; next }
+       inside && /org\.picbed\./ { f = $0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f); if (!seen[f]++) print f }' \
+    "$WORK/samples.txt" | sort | uniq -c | sort -rn | head -n 25
+fi
+exit "$rc"
