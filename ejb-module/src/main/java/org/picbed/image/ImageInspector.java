@@ -148,16 +148,7 @@ public final class ImageInspector {
 
     /** Entropy-coded data ends at an 0xFF that is neither a stuffed 0xFF00 nor a restart marker. */
     private static int scanToMarker(Reader in) throws IOException {
-        while (true) {
-            in.skipUntil((byte) 0xFF);
-            int b;
-            do {
-                b = in.u8();
-            } while (b == 0xFF);
-            if (b != 0x00 && (b < 0xD0 || b > 0xD7)) {
-                return b;
-            }
-        }
+        return in.scanJpegEntropyData();
     }
 
     /** The EXIF Orientation tag (1-8) of an APP1 segment, or the fallback. */
@@ -604,6 +595,49 @@ public final class ImageInspector {
                 }
                 pos += k;
                 n -= k;
+            }
+        }
+
+        /**
+         * Consumes JPEG entropy-coded data up to the next marker and returns its code. Stuffed bytes (FF 00) and
+         * restart markers (FF D0-D7) are part of the data; they are handled inside the buffer scan because a
+         * photo has one every few dozen bytes.
+         */
+        int scanJpegEntropyData() throws IOException {
+            while (true) {
+                if (!fill()) {
+                    throw new EOFException();
+                }
+                int i = pos;
+                while (true) {
+                    i = ByteSearch.indexOf(buf, i, limit, (byte) 0xFF);
+                    if (i < 0 || i + 1 >= limit) {
+                        break;
+                    }
+                    int next = buf[i + 1] & 0xFF;
+                    if (next == 0x00 || (next >= 0xD0 && next <= 0xD7)) {
+                        i += 2;
+                        continue;
+                    }
+                    if (next == 0xFF) {
+                        i += 1; // fill byte before a marker
+                        continue;
+                    }
+                    pos = i + 2;
+                    return next;
+                }
+                // no decision possible inside the window: keep a trailing 0xFF for the next fill
+                pos = i < 0 ? limit : i;
+                if (i >= 0 && limit - pos == 1) {
+                    buf[0] = buf[pos];
+                    pos = 0;
+                    limit = 1;
+                    int n = in.read(buf, 1, buf.length - 1);
+                    if (n < 0) {
+                        throw new EOFException();
+                    }
+                    limit += n;
+                }
             }
         }
 
