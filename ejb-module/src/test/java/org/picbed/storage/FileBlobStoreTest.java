@@ -64,6 +64,29 @@ class FileBlobStoreTest {
     }
 
     @Test
+    void largeBlobsWrittenInOddChunksArriveExactly() throws Exception {
+        FileBlobStore store = new FileBlobStore(root);
+        java.util.Random random = new java.util.Random(3);
+        for (int length : new int[] {1, 4095, 4096, 4097, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 2_621_563}) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            BlobStore.Stored stored;
+            try (BlobStore.BlobWriter writer = store.create()) {
+                for (int off = 0; off < length; ) {
+                    int n = Math.min(length - off, 1 + random.nextInt(70_000));
+                    writer.output().write(bytes, off, n);
+                    off += n;
+                }
+                stored = writer.store();
+            }
+            assertEquals(length, stored.size());
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), stored.id().hex());
+            assertArrayEquals(bytes, Files.readAllBytes(store.pathOf(stored.id())), "length " + length);
+        }
+        assertEquals(0, count(root.resolve("tmp")));
+    }
+
+    @Test
     void deleteRemovesTheBlob() throws Exception {
         FileBlobStore store = new FileBlobStore(root);
         ImageId id = write(store, "gone").id();
