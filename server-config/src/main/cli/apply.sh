@@ -2,7 +2,7 @@
 # Turns a stock WildFly dist into the picbed server: apply.sh <JBOSS_HOME> <mariadb-driver-jar>
 # Creates standalone/configuration/picbed.xml (from standalone-full-ha.xml), installs the
 # org.mariadb.jdbc module and runs the NN-*.cli scripts in this directory in one embedded CLI.
-# Idempotent: safe to re-run on the same JBOSS_HOME.
+# Rebuilds picbed.xml from standalone-full-ha.xml on every run; the scripts are idempotent as well.
 set -euo pipefail
 
 if [ $# -ne 2 ]; then
@@ -19,7 +19,8 @@ export JBOSS_HOME
 [ -f "$DRIVER_JAR" ] || { echo "driver jar not found: $DRIVER_JAR" >&2; exit 2; }
 
 CFG_DIR=$JBOSS_HOME/standalone/configuration
-[ -f "$CFG_DIR/picbed.xml" ] || cp "$CFG_DIR/standalone-full-ha.xml" "$CFG_DIR/picbed.xml"
+# Always from the pristine profile: what the scripts say is all there is (a line removed from a script is gone too).
+cp "$CFG_DIR/standalone-full-ha.xml" "$CFG_DIR/picbed.xml"
 
 MOD_DIR=$JBOSS_HOME/modules/org/mariadb/jdbc/main
 if [ ! -f "$MOD_DIR/module.xml" ]; then
