@@ -49,8 +49,5 @@ public interface BlobStore {
         long size();
 
         FileChannel open() throws IOException;
-
-        /** The first bytes (for telling the format). */
-        byte[] head(int n) throws IOException;
     }
 }

@@ -276,16 +276,5 @@ public class FileBlobStore implements BlobStore {
         public FileChannel open() throws IOException {
             return FileChannel.open(path, StandardOpenOption.READ);
         }
-
-        @Override
-        public byte[] head(int n) throws IOException {
-            try (FileChannel channel = open()) {
-                ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(n, size));
-                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                    // fill
-                }
-                return buffer.array();
-            }
-        }
     }
 }

@@ -58,40 +58,49 @@ public class OriginalServlet extends HttpServlet {
             notFound(response);
             return;
         }
-        Optional<ImageFormat> format = ImageInspector.sniff(blob.get().head(SNIFF_BYTES));
-        if (format.isEmpty() || (ext != null && !format.get().isNamedBy(ext))) {
-            notFound(response);
-            return;
-        }
-        String etag = "\"" + id.get().hex() + "\"";
-        response.setHeader("ETag", etag);
-        response.setHeader("Cache-Control", CACHE_FOREVER);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Accept-Ranges", "bytes");
-        response.setContentType(format.get().mediaType());
-        if (matches(request.getHeader("If-None-Match"), etag)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        long size = blob.get().size();
-        ByteRange range = ByteRange.parse(request.getHeader("Range"), size, request.getHeader("If-Range"), etag);
-        if (range == ByteRange.UNSATISFIABLE) {
-            response.setHeader("Content-Range", "bytes */" + size);
-            Problems.write(response, 416, Problems.body(416, "range_not_satisfiable", "the range is outside the image", null).build());
-            return;
-        }
-        long start = range == null ? 0 : range.start();
-        long length = range == null ? size : range.length();
-        if (range != null) {
-            response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
-            response.setHeader("Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
-        }
-        response.setContentLengthLong(length);
-        if (body) {
-            try (FileChannel channel = blob.get().open()) {
+        try (FileChannel channel = blob.get().open()) {
+            Optional<ImageFormat> format = ImageInspector.sniff(head(channel));
+            if (format.isEmpty() || (ext != null && !format.get().isNamedBy(ext))) {
+                notFound(response);
+                return;
+            }
+            String etag = "\"" + id.get().hex() + "\"";
+            response.setHeader("ETag", etag);
+            response.setHeader("Cache-Control", CACHE_FOREVER);
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Accept-Ranges", "bytes");
+            response.setContentType(format.get().mediaType());
+            if (matches(request.getHeader("If-None-Match"), etag)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+            long size = blob.get().size();
+            ByteRange range = ByteRange.parse(request.getHeader("Range"), size, request.getHeader("If-Range"), etag);
+            if (range == ByteRange.UNSATISFIABLE) {
+                response.setHeader("Content-Range", "bytes */" + size);
+                Problems.write(response, 416, Problems.body(416, "range_not_satisfiable", "the range is outside the image", null).build());
+                return;
+            }
+            long start = range == null ? 0 : range.start();
+            long length = range == null ? size : range.length();
+            if (range != null) {
+                response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+                response.setHeader("Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
+            }
+            response.setContentLengthLong(length);
+            if (body) {
                 copy(channel, start, length, Channels.newChannel(response.getOutputStream()));
             }
         }
+    }
+
+    /** The first bytes of the blob, read without moving the channel. */
+    private static byte[] head(FileChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(SNIFF_BYTES);
+        while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+            // fill
+        }
+        return java.util.Arrays.copyOf(head.array(), head.position());
     }
 
     private static void copy(FileChannel from, long start, long length, WritableByteChannel to) throws IOException {
