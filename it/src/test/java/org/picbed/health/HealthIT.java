@@ -1,6 +1,5 @@
 package org.picbed.health;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -13,7 +12,6 @@ import org.picbed.it.PicbedDeployment;
 import org.picbed.it.TestDatabase;
 import org.picbed.it.TestServer;
 
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -102,8 +100,6 @@ class HealthIT {
     }
 
     private static JsonObject json(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        }
+        return TestServer.json(body);
     }
 }

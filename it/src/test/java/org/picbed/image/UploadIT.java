@@ -1,6 +1,5 @@
 package org.picbed.image;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,7 +15,6 @@ import org.picbed.it.TestDatabase;
 import org.picbed.it.TestServer;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -350,9 +348,7 @@ class UploadIT {
     }
 
     private static JsonObject json(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        }
+        return TestServer.json(body);
     }
 
     private static String contentType(HttpResponse<?> response) {

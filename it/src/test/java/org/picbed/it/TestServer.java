@@ -30,6 +30,13 @@ public final class TestServer {
         return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), body);
     }
 
+    /** A JSON object answer, parsed. */
+    public static jakarta.json.JsonObject json(String body) {
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
     /** The first API key the test server accepts (PICBED_API_KEYS in it/pom.xml). */
     public static String apiKey() {
         return System.getProperty("picbed.it.api-key", "it-key");

@@ -50,7 +50,7 @@ public class OriginalServlet extends HttpServlet {
         String ext = dot < 0 ? null : path.substring(dot + 1);
         Optional<ImageId> id = ImageId.parse(idText);
         if (id.isEmpty()) {
-            Problems.write(response, 400, Problems.body(400, "invalid_id", "an image id is 64 lowercase hex characters", null).build());
+            Problems.write(response, 400, "invalid_id", "an image id is 64 lowercase hex characters");
             return;
         }
         Optional<BlobStore.Blob> blob = blobs.find(id.get());
@@ -78,7 +78,7 @@ public class OriginalServlet extends HttpServlet {
             ByteRange range = ByteRange.parse(request.getHeader("Range"), size, request.getHeader("If-Range"), etag);
             if (range == ByteRange.UNSATISFIABLE) {
                 response.setHeader("Content-Range", "bytes */" + size);
-                Problems.write(response, 416, Problems.body(416, "range_not_satisfiable", "the range is outside the image", null).build());
+                Problems.write(response, 416, "range_not_satisfiable", "the range is outside the image");
                 return;
             }
             long start = range == null ? 0 : range.start();
@@ -135,6 +135,6 @@ public class OriginalServlet extends HttpServlet {
     }
 
     private static void notFound(HttpServletResponse response) throws IOException {
-        Problems.write(response, 404, Problems.body(404, "not_found", "no such image", null).build());
+        Problems.write(response, 404, "not_found", "no such image");
     }
 }

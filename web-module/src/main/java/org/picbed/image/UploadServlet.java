@@ -75,11 +75,9 @@ public class UploadServlet extends HttpServlet {
                 throw e;
             }
             LOG.log(Level.WARNING, "upload failed on I/O (client gone, or the blob volume failing)", e);
-            Problems.write(response, 503, Problems.body(503, "unavailable", "the upload could not be stored right now; retry later", null).build());
+            Problems.write(response, 503, "unavailable", "the upload could not be stored right now; retry later");
         } catch (RuntimeException e) {
-            String requestId = java.util.UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
-            Problems.write(response, 500, Problems.body(500, "internal_error", "The server could not complete the request.", requestId).build());
+            Problems.writeInternalError(response, e);
         }
     }
 

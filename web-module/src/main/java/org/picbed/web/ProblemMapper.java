@@ -6,9 +6,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.picbed.error.PicbedException;
 
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Turns every failure into problem+json. Client errors say what was wrong; server errors say only that
@@ -17,13 +14,12 @@ import java.util.logging.Logger;
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
     @Override
     public Response toResponse(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof PicbedException e) {
-            String requestId = e.status() >= 500 ? logged(e) : null;
+            String requestId = e.status() >= 500 ? Problems.logged(e) : null;
             return Problems.problem(e.status(), e.code(), e.publicMessage(), requestId).build();
         }
         if (cause instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
@@ -31,13 +27,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             Response.StatusType type = e.getResponse().getStatusInfo();
             return Problems.problem(status, code(type), type.getReasonPhrase(), null).build();
         }
-        return Problems.problem(500, "internal_error", "The server could not complete the request.", logged(cause)).build();
-    }
-
-    private static String logged(Throwable failure) {
-        String requestId = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "request " + requestId + " failed", failure);
-        return requestId;
+        return Problems.problem(500, Problems.INTERNAL_ERROR, Problems.INTERNAL_DETAIL, Problems.logged(cause)).build();
     }
 
     /** EJB and CDI wrap application exceptions; find the one that carries the meaning. */

@@ -67,6 +67,26 @@ public final class Problems {
         response.getOutputStream().write(bytes);
     }
 
+    public static void write(HttpServletResponse response, int status, String code, String detail) throws IOException {
+        write(response, status, body(status, code, detail, null).build());
+    }
+
+    /** A 500: the client gets a request id, the log gets the full failure under that id (once). */
+    public static void writeInternalError(HttpServletResponse response, Throwable failure) throws IOException {
+        write(response, 500, body(500, INTERNAL_ERROR, INTERNAL_DETAIL, logged(failure)).build());
+    }
+
+    static final String INTERNAL_ERROR = "internal_error";
+    static final String INTERNAL_DETAIL = "The server could not complete the request.";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Problems.class.getName());
+
+    /** Logs a server-side failure with a fresh request id and returns the id. */
+    static String logged(Throwable failure) {
+        String requestId = java.util.UUID.randomUUID().toString();
+        LOG.log(java.util.logging.Level.SEVERE, "request " + requestId + " failed", failure);
+        return requestId;
+    }
+
     public static void write(HttpServletResponse response, PicbedException e) throws IOException {
         write(response, e.status(), body(e).build());
     }
