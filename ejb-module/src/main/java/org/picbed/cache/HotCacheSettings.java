@@ -9,7 +9,7 @@ import org.picbed.config.Settings;
  */
 public record HotCacheSettings(int maxEntries, int maxItemBytes) {
 
-    public static final int DEFAULT_ENTRIES = 2048;
+    public static final int DEFAULT_ENTRIES = 1024;
     public static final int DEFAULT_MAX_ITEM_KB = 128;
 
     public HotCacheSettings {

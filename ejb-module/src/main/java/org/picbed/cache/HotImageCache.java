@@ -44,6 +44,18 @@ public class HotImageCache {
         cache.remove(key);
     }
 
+    /** Evicts every key that starts with the prefix (e.g. all variants of one image); returns how many. */
+    public int evictPrefix(String prefix) {
+        List<String> keys = cache.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+        keys.forEach(cache::remove);
+        return keys.size();
+    }
+
+    /** Entries held on this node (all of them: the cache is replicated). */
+    public int size() {
+        return cache.size();
+    }
+
     public HotCacheSettings settings() {
         return settings;
     }

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.picbed.auth.Uploader;
 import org.picbed.config.Settings;
+import org.picbed.variant.EagerVariants;
+import org.picbed.variant.VariantCatalog;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +25,12 @@ public class ImageCatalog {
     @Inject
     ImageEvents events;
 
+    @Inject
+    EagerVariants eagerVariants;
+
+    @Inject
+    VariantCatalog variants;
+
     /** Records an upload of stored bytes; creates the image if it is new (a deliberate upload lifts a tombstone). */
     public Recorded record(ImageId id, ImageInfo info, long bytes, String displayName, Uploader uploader, String idempotencyKey) {
         Instant now = Instant.now();
@@ -35,6 +43,7 @@ public class ImageCatalog {
             if (tombstone != null) {
                 em.remove(tombstone);
             }
+            variants.requested(eagerVariants.of(id, info.format()));
             events.created(id, info.format());
         }
         em.persist(new ImageUpload(id.hex(), uploader.fingerprint(), displayName, now, idempotencyKey));
@@ -48,6 +57,10 @@ public class ImageCatalog {
     public List<ImageUpload> uploads(ImageId id) {
         return em.createQuery("select u from ImageUpload u where u.imageId = :id order by u.uploadedAt", ImageUpload.class)
                 .setParameter("id", id.hex()).getResultList();
+    }
+
+    public List<ImageVariant> variants(ImageId id) {
+        return variants.of(id);
     }
 
     public boolean isTombstoned(ImageId id) {

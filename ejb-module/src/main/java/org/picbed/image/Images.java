@@ -3,6 +3,8 @@ package org.picbed.image;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.picbed.auth.Uploader;
+import org.picbed.cache.HotImageCache;
+import org.picbed.variant.VariantStore;
 import org.picbed.config.Settings;
 import org.picbed.error.PicbedException;
 import org.picbed.storage.BlobStore;
@@ -35,6 +37,12 @@ public class Images {
 
     @Inject
     ImageCatalog catalog;
+
+    @Inject
+    VariantStore variantStore;
+
+    @Inject
+    HotImageCache hot;
 
     public Images() {
         for (int i = 0; i < stripes.length; i++) {
@@ -85,6 +93,8 @@ public class Images {
                 return false;
             }
             blobs.delete(id);
+            variantStore.deleteAll(id);
+            hot.evictPrefix(id.hex() + "/");
             try {
                 return catalog.delete(id, who);
             } catch (RuntimeException e) {

@@ -16,7 +16,7 @@ class HotCacheSettingsTest {
     @Test
     void defaultsBoundMemoryToEntriesTimesItemSize() {
         HotCacheSettings s = HotCacheSettings.from(new Settings(Map.of(), new Properties()));
-        assertEquals(2048L * 128 * 1024, s.maxBytes());
+        assertEquals(1024L * 128 * 1024, s.maxBytes());
         assertTrue(s.fits(128 * 1024));
         assertFalse(s.fits(128 * 1024 + 1));
     }

@@ -3,6 +3,10 @@ package org.picbed.image;
 import jakarta.inject.Inject;
 import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.POST;
+import org.picbed.variant.VariantCatalog;
+import org.picbed.variant.VariantRerenders;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,6 +36,9 @@ public class ImageResource {
     @Inject
     ApiKeys apiKeys;
 
+    @Inject
+    VariantRerenders rerenders;
+
     @Context
     HttpServletRequest request;
 
@@ -50,8 +57,47 @@ public class ImageResource {
                 .add("createdAt", image.createdAt().toString())
                 .add("originSite", image.originSite())
                 .add("uploads", uploads)
+                .add("variants", variants(id))
                 .build().toString();
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-cache").build();
+    }
+
+    /** Re-renders every known variant of the image on the low-priority queue (API key); 202 with what was queued. */
+    @POST
+    @Path("variants/rerender")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rerender(@PathParam("id") String idText, @HeaderParam("Authorization") String authorization) throws IOException {
+        apiKeys.authenticate(authorization);
+        ImageId id = parse(idText);
+        catalog.find(id).orElseThrow(ImageResource::notFound);
+        JsonArrayBuilder queued = JsonBuilders.array();
+        for (VariantCatalog.Requested r : rerenders.rerender(id)) {
+            queued.add(JsonBuilders.object().add("spec", r.key().spec().canonical()).add("format", r.key().format().key()));
+        }
+        return Response.accepted(JsonBuilders.object().add("queued", queued).build().toString()).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private JsonArrayBuilder variants(ImageId id) {
+        JsonArrayBuilder list = JsonBuilders.array();
+        for (ImageVariant v : catalog.variants(id)) {
+            JsonObjectBuilder item = JsonBuilders.object().add("spec", v.spec()).add("format", v.format().key())
+                    .add("state", v.state().name().toLowerCase(java.util.Locale.ROOT));
+            if (v.preset() != null) {
+                item.add("preset", v.preset());
+            }
+            if (v.reason() != null) {
+                item.add("reason", v.reason());
+            }
+            if (v.width() != null && v.height() != null) {
+                item.add("width", v.width()).add("height", v.height());
+            }
+            if (v.bytes() != null) {
+                item.add("bytes", v.bytes());
+            }
+            item.add("updatedAt", v.updatedAt().toString());
+            list.add(item);
+        }
+        return list;
     }
 
     @DELETE

@@ -5,7 +5,11 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.picbed.error.PicbedException;
 import org.picbed.storage.BlobStore;
+import org.picbed.variant.VariantRequest;
+import org.picbed.variant.VariantResponder;
+import org.picbed.variant.VariantUrls;
 import org.picbed.web.Problems;
 
 import java.io.IOException;
@@ -19,6 +23,7 @@ import java.util.Optional;
  * {@code GET|HEAD /i/<id>} and {@code /i/<id>.<ext>}: the original bytes, straight from the blob store (no
  * database on this path: the id is the key). Forever-cacheable (the URL names content that never changes),
  * strong ETag, 304, single byte ranges; the type comes from the stored bytes, with nosniff.
+ * {@code /i/<id>/<preset>.<ext>} is a preset variant (see {@link VariantResponder}).
  */
 @WebServlet(urlPatterns = "/i/*")
 public class OriginalServlet extends HttpServlet {
@@ -28,6 +33,12 @@ public class OriginalServlet extends HttpServlet {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    VariantUrls urls;
+
+    @Inject
+    VariantResponder responder;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -41,8 +52,12 @@ public class OriginalServlet extends HttpServlet {
 
     private void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/").substring(1);
-        if (path.isEmpty() || path.contains("/")) {
+        if (path.isEmpty()) {
             notFound(response);
+            return;
+        }
+        if (path.indexOf('/') >= 0) {
+            servePreset(path, request, response, body);
             return;
         }
         int dot = path.indexOf('.');
@@ -92,6 +107,19 @@ public class OriginalServlet extends HttpServlet {
                 copy(channel, start, length, Channels.newChannel(response.getOutputStream()));
             }
         }
+    }
+
+    /** {@code <id>/<preset>.<ext>}: a preset variant. */
+    private void servePreset(String path, HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
+        VariantRequest wanted;
+        try {
+            wanted = urls.preset(path);
+        } catch (PicbedException e) {
+            Problems.write(response, e);
+            return;
+        }
+        String file = path.substring(path.indexOf('/') + 1);
+        responder.respond(wanted, file.substring(0, Math.max(0, file.indexOf('.'))), request, response, body);
     }
 
     /** The first bytes of the blob, read without moving the channel. */

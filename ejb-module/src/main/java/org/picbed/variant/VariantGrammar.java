@@ -1,0 +1,35 @@
+package org.picbed.variant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.picbed.config.Settings;
+
+/** The configured URL grammar (presets, option limits, signing keys), read once per deployment. */
+@ApplicationScoped
+public class VariantGrammar {
+
+    @Produces
+    @Singleton
+    VariantOptions options() {
+        return VariantOptions.from(Settings.fromEnvironment());
+    }
+
+    @Produces
+    @Singleton
+    Presets presets(VariantOptions options) {
+        return options.presets();
+    }
+
+    @Produces
+    @Singleton
+    UrlSignatures signatures() {
+        return UrlSignatures.from(Settings.fromEnvironment());
+    }
+
+    @Produces
+    @Singleton
+    VariantUrls urls(VariantOptions options, UrlSignatures signatures) {
+        return new VariantUrls(options, signatures);
+    }
+}

@@ -1,0 +1,22 @@
+package org.picbed.variant;
+
+import org.picbed.image.ImageFormat;
+import org.picbed.image.ImageId;
+
+/**
+ * A parsed variant URL: which image, the resolved spec, and the extension asked for (one of
+ * {@link OutputFormats#EXTENSIONS}; {@code auto} is resolved per request with {@link OutputFormats#resolve}).
+ */
+public record VariantRequest(ImageId image, VariantSpec spec, String extension) {
+
+    public VariantRequest {
+        if (image == null || spec == null || !OutputFormats.isExtension(extension)) {
+            throw new IllegalArgumentException("a variant request needs an image, a spec and a variant extension");
+        }
+    }
+
+    /** The variant to serve once the output format is known. */
+    public VariantKey key(ImageFormat format) {
+        return new VariantKey(image, spec, format);
+    }
+}

@@ -1,0 +1,224 @@
+package org.picbed.variant.render;
+
+import org.picbed.image.ImageFormat;
+import org.picbed.image.ImageInspector;
+import org.picbed.variant.VariantKey;
+import org.picbed.variant.VariantSpec;
+
+import javax.imageio.ImageReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Renders variants: decode (at reduced scale where the target allows) -> EXIF orientation -> crop -> resize ->
+ * rotate -> flip -> blur -> sharpen -> background -> watermark -> encode (see {@link Pipeline}). Thread-safe and
+ * stateless per call; bound concurrency outside (about one render per core).
+ * <p>
+ * Animated GIF sources rendered to GIF keep every frame (composited, resized, re-quantized) with their delays
+ * and loop count while within {@code variant.max-frames} and {@code variant.max-animation-pixels}; beyond that,
+ * and for the other output formats, the first frame is rendered ({@link Rendition#animationTruncated()} tells the
+ * over-budget case).
+ */
+public final class ImageRenderer {
+
+    private static final Logger LOG = Logger.getLogger(ImageRenderer.class.getName());
+    private static final String BUILT_IN_WATERMARK = "watermark.png";
+
+    private final RenderSettings settings;
+    private final TurboJpeg turbo;
+    private final Codecs codecs;
+    private final Decoder decoder;
+    private final Encoder encoder;
+    private volatile Rasters.Pixels watermark;
+
+    public ImageRenderer(RenderSettings settings) {
+        this.settings = settings;
+        this.turbo = TurboJpeg.get(settings);
+        this.codecs = Codecs.get();
+        this.decoder = new Decoder(settings, turbo, codecs);
+        this.encoder = new Encoder(settings, turbo, codecs);
+    }
+
+    /**
+     * Renders source bytes (JPEG, PNG, GIF incl. animated, WebP, BMP, ICO) into the output format (JPEG, PNG, GIF
+     * or WebP; others are an {@link IllegalArgumentException}).
+     */
+    public Rendition render(byte[] source, VariantSpec spec, ImageFormat output) throws RenderException {
+        if (!VariantKey.isOutput(output)) {
+            throw new IllegalArgumentException("not an output format: " + output);
+        }
+        if (source == null || spec == null) {
+            throw new IllegalArgumentException("source and spec are required");
+        }
+        ImageFormat format = ImageInspector.sniff(head(source)).orElseThrow(() -> new RenderException(
+                RenderException.UNSUPPORTED, "the source is not an accepted image format"));
+        SourceInfo info = SourceMetadata.read(source, format);
+        if ((long) info.width() * info.height() > settings.maxSourcePixels()) {
+            throw new RenderException(RenderException.TOO_LARGE, "the source declares " + info.width() + "x"
+                    + info.height() + " pixels, more than " + settings.maxSourcePixels());
+        }
+        RenderContext ctx = new RenderContext(settings, info, spec, output, this::watermark);
+        String copyright = spec.keepCopyright() ? info.copyright() : null;
+        try {
+            if (format == ImageFormat.GIF && output == ImageFormat.GIF) {
+                return gifToGif(source, spec, ctx, copyright);
+            }
+            Frame f = Pipeline.run(decoder.decode(source, info, spec, ctx), spec, ctx);
+            byte[] bytes = switch (output) {
+                case JPEG -> encoder.jpeg(f, spec.quality(), copyright);
+                case PNG -> encoder.png(f, copyright);
+                case WEBP -> encoder.webp(f, spec.quality());
+                case GIF -> encoder.gif(List.of(Encoder.indexed(f, 0, true)), -1, copyright);
+                default -> throw new IllegalArgumentException("not an output format: " + output);
+            };
+            return new Rendition(bytes, output, f.width, f.height, false);
+        } catch (RenderException | IllegalArgumentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new RenderException(RenderException.ENCODE_FAILED, "the " + output.key() + " output cannot be "
+                    + "written (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** e.g. "turbojpeg 2.1.5 + imageio", or "imageio" without TurboJPEG. */
+    public String decoderInfo() {
+        return decoder.info();
+    }
+
+    private static byte[] head(byte[] source) {
+        return java.util.Arrays.copyOf(source, Math.min(source.length, 16));
+    }
+
+    // --- animated GIF ---------------------------------------------------------------------------------------
+
+    private Rendition gifToGif(byte[] source, VariantSpec spec, RenderContext ctx, String copyright)
+            throws RenderException, IOException {
+        GifFrames frames;
+        int count;
+        try {
+            frames = new GifFrames(source, codecs, settings);
+            count = frames.count();
+        } catch (RenderException e) {
+            throw e;
+        } catch (Exception e) {
+            throw RenderException.undecodable("the gif source cannot be decoded (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
+        try (frames) {
+            boolean truncated = false;
+            if (count > 1) {
+                long outPixels = outputPixels(frames.width(), frames.height(), spec);
+                if (count > settings.maxFrames() || count * outPixels > settings.maxAnimationPixels()) {
+                    truncated = true;
+                    count = 1;
+                }
+            }
+            List<Encoder.GifFrame> out = new ArrayList<>(count);
+            int width = 0;
+            int height = 0;
+            for (int i = 0; i < Math.max(1, count); i++) {
+                GifFrames.Composited c;
+                try {
+                    c = frames.next();
+                } catch (Exception e) {
+                    if (i == 0) {
+                        throw RenderException.undecodable("the gif source cannot be decoded ("
+                                + e.getClass().getSimpleName() + ")", e);
+                    }
+                    LOG.log(Level.FINE, "a GIF frame cannot be decoded; keeping the frames before it", e);
+                    break;
+                }
+                Frame f = Pipeline.run(c.frame(), spec, ctx);
+                width = f.width;
+                height = f.height;
+                out.add(Encoder.indexed(f, c.delayCentis(), count == 1));
+            }
+            byte[] bytes = encoder.gif(out, out.size() > 1 ? frames.loops() : -1, copyright);
+            return new Rendition(bytes, ImageFormat.GIF, width, height, truncated);
+        }
+    }
+
+    /** The output size of one frame, for the animation pixel budget. */
+    private static long outputPixels(int w, int h, VariantSpec spec) {
+        int cw = w;
+        int ch = h;
+        if (spec.crop() != null) {
+            int[] size = Geometry.cropSize(w, h, spec.crop());
+            cw = size[0];
+            ch = size[1];
+        }
+        Geometry.Sizing s = Geometry.sizing(cw, ch, spec);
+        return (long) s.outW() * s.outH();
+    }
+
+    // --- watermark ------------------------------------------------------------------------------------------
+
+    private Rasters.Pixels watermark() {
+        Rasters.Pixels w = watermark;
+        if (w == null) {
+            synchronized (this) {
+                w = watermark;
+                if (w == null) {
+                    w = loadWatermark();
+                    watermark = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    private Rasters.Pixels loadWatermark() {
+        if (settings.watermarkFile() != null) {
+            try {
+                Rasters.Pixels p = decodeWatermark(Files.readAllBytes(settings.watermarkFile()));
+                if (p != null) {
+                    return p;
+                }
+            } catch (IOException e) {
+                LOG.warning("the configured watermark file cannot be read (" + e.getClass().getSimpleName() + ")");
+            }
+            LOG.warning("using the built-in watermark instead of the configured one");
+        }
+        try (InputStream in = ImageRenderer.class.getResourceAsStream(BUILT_IN_WATERMARK)) {
+            return in == null ? null : decodeWatermark(in.readAllBytes());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A PNG (or JPEG) watermark as straight-alpha pixels, or null when it does not decode. */
+    private Rasters.Pixels decodeWatermark(byte[] bytes) {
+        try {
+            ImageFormat format = ImageInspector.sniff(head(bytes)).orElse(null);
+            if (format != ImageFormat.PNG && format != ImageFormat.JPEG) {
+                return null;
+            }
+            ImageReader reader = format == ImageFormat.PNG ? codecs.pngReader() : codecs.jpegReader();
+            try (ByteArrayImageInputStream in = new ByteArrayImageInputStream(bytes)) {
+                reader.setInput(in, true, true);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > 16_000_000L) {
+                    return null;
+                }
+                Rasters.Pixels p = Rasters.toPixels(reader.read(0));
+                if (!p.alpha()) {
+                    int[] px = p.px().clone();
+                    for (int i = 0; i < px.length; i++) {
+                        px[i] |= 0xFF000000;
+                    }
+                    p = new Rasters.Pixels(px, p.width(), p.height(), true);
+                }
+                return p;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("a watermark image cannot be decoded (" + e.getClass().getSimpleName() + ")");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.picbed.variant.render;
+
+import org.picbed.image.ImageFormat;
+import org.picbed.variant.Gravity;
+import org.picbed.variant.Resize;
+import org.picbed.variant.VariantSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Cold-thumbnail micro benchmark (not a test): every file -> 300 px wide JPEG q80 through {@link ImageRenderer},
+ * with 1 and 2 worker threads; prints img/s, to compare with
+ * {@code VIPS_CONCURRENCY=1 vipsthumbnail --vips-cache-max=0 FILES -s 300x -o /tmp/x/%s.jpg[Q=80]}.
+ * <pre>
+ * java -cp "ejb-module/target/classes:ejb-module/target/test-classes:persistence-module/target/classes:$(deps)" \
+ *   org.picbed.variant.render.RenderBench ROUNDS [turbojpeg|imageio] FILE...
+ * </pre>
+ * Defaults: 20 rounds over /tmp/dur-corpus/photo-kleiber-20mp.jpg, photo-kleiber-12mp.jpg, photo-mosaic-16mp.jpg.
+ */
+public final class RenderBench {
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        boolean turbo = args.length <= 1 || !args[1].equals("imageio");
+        List<Path> files = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            files.add(Path.of(args[i]));
+        }
+        if (files.isEmpty()) {
+            for (String f : List.of("photo-kleiber-20mp.jpg", "photo-kleiber-12mp.jpg", "photo-mosaic-16mp.jpg")) {
+                files.add(Path.of("/tmp/dur-corpus", f));
+            }
+        }
+        List<byte[]> inputs = new ArrayList<>();
+        for (Path f : files) {
+            inputs.add(Files.readAllBytes(f));
+        }
+        ImageRenderer renderer = new ImageRenderer(RenderSettings.defaults().withTurbojpeg(turbo));
+        VariantSpec spec = new VariantSpec(Resize.FIT, 300, 0, false, Gravity.CENTRE, null, 0, false, false, 0, 0,
+                null, null, true, 80, true);
+        System.out.println("decoder: " + renderer.decoderInfo());
+        for (int warm = 0; warm < 3; warm++) {
+            for (byte[] in : inputs) {
+                renderer.render(in, spec, ImageFormat.JPEG);
+            }
+        }
+        for (int threads : new int[] {1, 2}) {
+            int total = rounds * inputs.size();
+            AtomicInteger next = new AtomicInteger();
+            AtomicLong outBytes = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long t0 = System.nanoTime();
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                fs.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < total) {
+                        outBytes.addAndGet(renderer.render(inputs.get(i % inputs.size()), spec, ImageFormat.JPEG)
+                                .bytes().length);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            pool.shutdown();
+            System.out.printf("picbed-%s\tthreads=%d\timages=%d\tsec=%.2f\timg/s=%.2f\tavg_out=%d%n",
+                    turbo ? "turbojpeg" : "imageio", threads, total, s, total / s, outBytes.get() / total);
+        }
+    }
+}

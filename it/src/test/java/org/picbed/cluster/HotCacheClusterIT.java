@@ -1,0 +1,127 @@
+package org.picbed.cluster;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.picbed.it.Await;
+import org.picbed.it.ImageClient;
+import org.picbed.it.PicbedDeployment;
+import org.picbed.it.TestServer;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two clustered nodes of one site: the Arquillian server and a second node started with {@code ./picbed} on the
+ * same database and blob volume. A variant made hot on node 1 is served from memory (the replicated Infinispan
+ * cache) on node 2 without touching its disk or renderer.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HotCacheClusterIT {
+
+    static final int SECOND_OFFSET = 500;
+    private static final Path ROOT = Path.of(System.getProperty("picbed.it.root", "..")).toAbsolutePath().normalize();
+    private static final Path HOME = Path.of(System.getProperty("picbed.it.launcher.dir", "target/launcher"))
+            .toAbsolutePath().resolve("node2");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return PicbedDeployment.ear();
+    }
+
+    @Test
+    void aVariantHotOnNodeOneIsServedFromMemoryOnNodeTwo() throws Exception {
+        String started = launcher("start");
+        Await.until("node 2 joined the hot cache", Duration.ofSeconds(90),
+                () -> node2("/api/health").body().contains("\"members\":2"));
+
+        String id = ImageClient.upload("cluster.jpg", "image/jpeg", photo());
+        String url = ImageClient.signed("/rs:fit:120:120/" + id + ".jpg");
+        assertEquals("RENDERED", ImageClient.header(ImageClient.get(url), "X-Cache"));
+        HttpResponse<byte[]> second = ImageClient.get(url);
+        assertEquals("STORED", ImageClient.header(second, "X-Cache"), "served twice: admitted to the hot cache");
+
+        HttpResponse<byte[]> onNodeTwo = HTTP.send(HttpRequest.newBuilder(node2Uri(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, onNodeTwo.statusCode(), started);
+        assertEquals("HIT", ImageClient.header(onNodeTwo, "X-Cache"), "node 2 answers from the replicated cache");
+        assertArrayEquals(second.body(), onNodeTwo.body());
+        assertEquals(ImageClient.header(second, "ETag"), ImageClient.header(onNodeTwo, "ETag"));
+    }
+
+    @AfterAll
+    static void stopSecondNode() throws Exception {
+        launcher("stop");
+    }
+
+    private static HttpResponse<String> node2(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(node2Uri(path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI node2Uri(String path) {
+        return URI.create("http://127.0.0.1:" + (8080 + SECOND_OFFSET) + path);
+    }
+
+    /** Runs {@code ./picbed <command>} for node 2 with the test server's database, blob volume, keys and cluster. */
+    private static String launcher(String command) throws IOException, InterruptedException {
+        Files.createDirectories(HOME);
+        Path log = HOME.resolveSibling("node2-" + command + ".log");
+        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("picbed").toString(), command)
+                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("PICBED_"));
+        env.put("PICBED_HOME", HOME.toString());
+        env.put("PICBED_PORT_OFFSET", String.valueOf(SECOND_OFFSET));
+        env.put("PICBED_STORAGE_DIR", TestServer.home().resolve("blobs").toString());
+        env.put("PICBED_DB_URL", "jdbc:mariadb://127.0.0.1:" + System.getProperty("picbed.it.db.port") + "/picbed");
+        env.put("PICBED_DB_USER", "picbed");
+        env.put("PICBED_DB_PASSWORD", System.getProperty("picbed.it.db.password"));
+        env.put("PICBED_API_KEYS", TestServer.apiKey());
+        env.put("PICBED_CLUSTER_HOSTS", System.getProperty("picbed.it.cluster.hosts"));
+        env.put("PICBED_CLUSTER_PASSWORD", System.getProperty("picbed.it.cluster.password"));
+        env.put("PICBED_SIGNING_KEY", System.getProperty("picbed.it.signing.key"));
+        env.put("PICBED_SIGNING_SALT", System.getProperty("picbed.it.signing.salt"));
+        env.put("PICBED_NODE_NAME", "picbed-it-node2");
+        Process process = pb.start();
+        if (!process.waitFor(6, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+
+    private static byte[] photo() throws IOException {
+        BufferedImage image = new BufferedImage(480, 360, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(System.nanoTime());
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, (x & 0xff) << 16 | (y & 0xff) << 8 | random.nextInt(64));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+}

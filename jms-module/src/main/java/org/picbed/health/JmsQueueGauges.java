@@ -1,0 +1,54 @@
+package org.picbed.health;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import org.picbed.messaging.Destinations;
+
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Counts the messages of picbed's work queues and their dead-letter queues by browsing them. */
+@ApplicationScoped
+public class JmsQueueGauges implements QueueGauges {
+
+    @Resource(lookup = Destinations.PLAIN_CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = Destinations.THUMBNAILS)
+    Queue thumbnails;
+    @Resource(lookup = Destinations.THUMBNAILS + "/dlq")
+    Queue thumbnailsDlq;
+    @Resource(lookup = Destinations.BULK)
+    Queue bulk;
+    @Resource(lookup = Destinations.BULK + "/dlq")
+    Queue bulkDlq;
+
+    @Override
+    public Map<String, Long> depths() {
+        Map<String, Long> depths = new LinkedHashMap<>();
+        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            for (Queue queue : new Queue[]{thumbnails, thumbnailsDlq, bulk, bulkDlq}) {
+                depths.put(queue.getQueueName().replaceFirst("^jms\\.queue\\.", ""), count(context, queue));
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not browse the queues", e);
+        }
+        return depths;
+    }
+
+    private static long count(JMSContext context, Queue queue) throws JMSException {
+        try (QueueBrowser browser = context.createBrowser(queue)) {
+            long n = 0;
+            for (Enumeration<?> messages = browser.getEnumeration(); messages.hasMoreElements() && n < CAP; n++) {
+                messages.nextElement();
+            }
+            return n;
+        }
+    }
+}

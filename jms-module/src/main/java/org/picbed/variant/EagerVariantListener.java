@@ -1,0 +1,42 @@
+package org.picbed.variant;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import org.picbed.image.ImageFormat;
+import org.picbed.image.ImageId;
+import org.picbed.image.JmsImageEvents;
+import org.picbed.messaging.Destinations;
+
+/**
+ * Renders the eager presets of each uploaded image (the interactive render queue). Its concurrency is the
+ * node's share of background rendering ({@code PICBED_EAGER_CONSUMERS}, default 2); renders also pass the
+ * node's render gate, so they never exceed the render workers.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.THUMBNAILS),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.PICBED_EAGER_CONSUMERS:2}")
+})
+public class EagerVariantListener implements MessageListener {
+
+    @Inject
+    VariantWork work;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            ImageId image = ImageId.parse(message.getStringProperty(JmsImageEvents.IMAGE))
+                    .orElseThrow(() -> new IllegalArgumentException("message without a valid image id"));
+            ImageFormat format = ImageFormat.fromKey(message.getStringProperty(JmsImageEvents.FORMAT))
+                    .orElseThrow(() -> new IllegalArgumentException("message without a valid format"));
+            work.renderEager(image, format);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.picbed.variant;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import org.picbed.messaging.Destinations;
+
+import java.util.List;
+
+/** Re-render requests on the low-priority bulk queue, one message per variant, in the caller's transaction. */
+@ApplicationScoped
+public class JmsVariantJobs implements VariantJobs {
+
+    static final String IMAGE = "image";
+    static final String SPEC = "spec";
+    static final String FORMAT = "format";
+    static final String PRESET = "preset";
+
+    @Inject
+    JMSContext context;
+
+    @Resource(lookup = Destinations.BULK)
+    Queue bulk;
+
+    @Override
+    public void rerender(List<VariantCatalog.Requested> variants) {
+        for (VariantCatalog.Requested r : variants) {
+            context.createProducer().setProperty("event", "variant.rerender")
+                    .setProperty(IMAGE, r.key().image().hex())
+                    .setProperty(SPEC, r.key().spec().canonical())
+                    .setProperty(FORMAT, r.key().format().key())
+                    .setProperty(PRESET, r.preset())
+                    .send(bulk, r.key().key());
+        }
+    }
+}

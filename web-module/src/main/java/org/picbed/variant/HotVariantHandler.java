@@ -1,0 +1,71 @@
+package org.picbed.variant;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * Serves hot-cache hits of {@code /i/<id>/<preset>.<ext>} and {@code /v/...} right on Undertow's IO thread: no
+ * hand-off to a worker thread, no servlet machinery, the cached array written as is. Anything else (misses,
+ * errors, other paths and methods) continues down the normal servlet chain.
+ */
+final class HotVariantHandler implements HttpHandler {
+
+    private static final HttpString X_CACHE = HttpString.tryFromString("X-Cache");
+    private static final HttpString NOSNIFF = HttpString.tryFromString("X-Content-Type-Options");
+
+    private final HttpHandler next;
+    private final String presetPrefix;
+    private final String signedPrefix;
+
+    HotVariantHandler(HttpHandler next, String contextPath) {
+        this.next = next;
+        String base = contextPath.endsWith("/") ? contextPath.substring(0, contextPath.length() - 1) : contextPath;
+        this.presetPrefix = base + "/i/";
+        this.signedPrefix = base + "/v/";
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        HotPath hotPath = HotPath.current();
+        if (hotPath != null && exchange.getRequestMethod().equals(Methods.GET) && exchange.getQueryString().isEmpty()) {
+            String uri = exchange.getRequestURI();
+            Optional<HotPath.Hit> hit = Optional.empty();
+            if (uri.startsWith(signedPrefix)) {
+                hit = hotPath.find(uri.substring(signedPrefix.length()), true, exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
+            } else if (uri.startsWith(presetPrefix) && uri.indexOf('/', presetPrefix.length()) > 0) {
+                hit = hotPath.find(uri.substring(presetPrefix.length()), false, exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
+            }
+            if (hit.isPresent()) {
+                respond(exchange, hit.get());
+                return;
+            }
+        }
+        next.handleRequest(exchange);
+    }
+
+    private static void respond(HttpServerExchange exchange, HotPath.Hit hit) {
+        HeaderMap headers = exchange.getResponseHeaders();
+        headers.put(Headers.ETAG, hit.etag());
+        headers.put(Headers.CACHE_CONTROL, VariantResponder.CACHE_FOREVER);
+        headers.put(NOSNIFF, "nosniff");
+        headers.put(Headers.CONTENT_TYPE, hit.mediaType());
+        headers.put(X_CACHE, "HIT");
+        if (hit.variesOnAccept()) {
+            headers.put(Headers.VARY, "Accept");
+        }
+        if (VariantResponder.matches(exchange.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH), hit.etag())) {
+            exchange.setStatusCode(304);
+            exchange.endExchange();
+            return;
+        }
+        headers.put(Headers.CONTENT_LENGTH, hit.bytes().length);
+        exchange.getResponseSender().send(ByteBuffer.wrap(hit.bytes()));
+    }
+}
