@@ -4,8 +4,8 @@ import org.picbed.config.Settings;
 
 /**
  * How much the hot cache may hold. The entry count is enforced by Infinispan (server-config reads the same
- * {@code PICBED_HOT_CACHE_ENTRIES}); the item size by {@link HotImageCache}. WildFly 39 cannot bound an
- * off-heap cache in bytes, so entries x item size is the memory bound.
+ * {@code PICBED_HOT_CACHE_ENTRIES}); the item size by {@link HotImageCache}. WildFly 39 bounds the cache by
+ * entries only, so entries x item size is the memory bound.
  */
 public record HotCacheSettings(int maxEntries, int maxItemBytes) {
 

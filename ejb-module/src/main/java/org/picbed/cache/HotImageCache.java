@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The site-wide cache of hot image bytes, keyed by a canonical variant key. It lives in WildFly's infinispan
- * subsystem (server-config's 30-infinispan.cli): replicated to every node of the site, off-heap, bounded to
+ * subsystem (server-config's 30-infinispan.cli): replicated to every node of the site, on the heap (a hit is the stored array, not a copy), bounded to
  * {@code PICBED_HOT_CACHE_ENTRIES} entries; values above {@code PICBED_HOT_CACHE_MAX_ITEM_KB} are not cached,
  * so its memory stays below entries x item limit.
  */

@@ -30,6 +30,8 @@ import java.util.logging.Logger;
 final class Decoder {
 
     private static final Logger LOG = Logger.getLogger(Decoder.class.getName());
+    /** Above this many decoded pixels, a crop to less than half the image is decoded by region through ImageIO. */
+    static final long REGION_DECODE_PIXELS = 16_000_000L;
 
     private final RenderSettings settings;
     private final TurboJpeg turbo;
@@ -135,6 +137,14 @@ final class Decoder {
                 if (k <= limit) {
                     shrink = Math.max(shrink, k);
                 }
+            }
+            long raster = (long) ((info.width() + shrink - 1) / shrink) * ((info.height() + shrink - 1) / shrink);
+            Geometry.Box region = plan.region();
+            boolean smallRegion = region != null
+                    && region.w() * region.h() < 0.5 * info.width() * (double) info.height();
+            if (raster > REGION_DECODE_PIXELS && smallRegion) {
+                // TurboJPEG 2.1 cannot decode a region: a crop of a big photo would hold the whole of it
+                return imageio(src, info, spec, orientation, codecs.jpegReader(), null);
             }
             try {
                 TurboJpeg.Decoded d = turbo.decode(src, shrink);

@@ -276,9 +276,9 @@ final class Pipeline {
             }
             int x = position(f.width, mw, wm.offsetX(), wm.position(), true);
             int y = position(f.height, mh, wm.offsetY(), wm.position(), false);
-            int[] px = f.px.clone();
-            PixelOps.over(px, f.width, f.height, f.alpha, mpx, mw, mh, x, y, wm.opacity());
-            return f.withPixels(px, f.alpha);
+            // in place: a frame's pixels belong to the step that holds it
+            PixelOps.over(f.px, f.width, f.height, f.alpha, mpx, mw, mh, x, y, wm.opacity());
+            return f;
         }
 
         /** Offsets move the mark away from the edge it is anchored to (or right/down from the centre). */

@@ -103,6 +103,20 @@ class DecoderTest {
     }
 
     @Test
+    void aSmallCropOfABigJpegIsNotDecodedWhole() throws Exception {
+        TurboJpeg turbo = TurboJpeg.get(RenderSettings.defaults());
+        Assumptions.assumeTrue(turbo != null, "TurboJPEG is not installed");
+        RenderSettings settings = RenderSettings.defaults();
+        Decoder decoder = new Decoder(settings, turbo, Codecs.get());
+        VariantSpec spec = TestImages.spec().crop(800, 600, Gravity.SOUTH_EAST).build();
+        Frame f = decoder.decode(big, SourceMetadata.read(big, ImageFormat.JPEG), spec, context(settings, big, spec,
+                ImageFormat.JPEG));
+        assertEquals(800, f.width);
+        assertEquals(600, f.height);
+        assertEquals(5200, f.coverX, 1e-9);
+    }
+
+    @Test
     void turboJpegAndImageioGiveTheSameResult() throws Exception {
         Assumptions.assumeTrue(TurboJpeg.get(RenderSettings.defaults()) != null, "TurboJPEG is not installed");
         for (VariantSpec spec : new VariantSpec[] {fit(300, 0), TestImages.spec().resize(Resize.FILL, 200, 200).build(),
