@@ -1,5 +1,6 @@
 package org.picbed.cache;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.infinispan.Cache;
@@ -27,8 +28,16 @@ public class HotImageCache {
     @Resource(lookup = JNDI)
     Cache<String, byte[]> cache;
 
+    /** The cache itself, resolved once as the deployment (the injected one re-resolves on every call). */
+    private Cache<String, byte[]> resolved;
+
+    @PostConstruct
+    void resolve() {
+        resolved = cache.getAdvancedCache();
+    }
+
     public Optional<byte[]> get(String key) {
-        return Optional.ofNullable(cache.get(key));
+        return Optional.ofNullable(resolved.get(key));
     }
 
     /** Caches the bytes unless they are larger than one item may be; returns whether they were cached. */

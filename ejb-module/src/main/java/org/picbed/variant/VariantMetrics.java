@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 public class VariantMetrics {
 
     private final LongAdder hotHits = new LongAdder();
+    private final LongAdder ioThreadHits = new LongAdder();
     private final LongAdder storedHits = new LongAdder();
     private final LongAdder rendered = new LongAdder();
     private final LongAdder renderNanos = new LongAdder();
@@ -23,6 +24,11 @@ public class VariantMetrics {
 
     public void hotHit() {
         hotHits.increment();
+    }
+
+    /** A hot hit answered by the IO-thread path (also counted as a hot hit). */
+    public void hotHitOnIoThread() {
+        ioThreadHits.increment();
     }
 
     public void storedHit() {
@@ -54,6 +60,7 @@ public class VariantMetrics {
     public Map<String, Long> snapshot() {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("variant_hot_hits_total", hotHits.sum());
+        m.put("variant_hot_hits_io_thread_total", ioThreadHits.sum());
         m.put("variant_hot_misses_total", storedHits.sum() + rendered.sum() + sharedRenders.sum());
         m.put("variant_stored_hits_total", storedHits.sum());
         m.put("variant_renders_total", rendered.sum());

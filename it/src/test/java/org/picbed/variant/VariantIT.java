@@ -224,12 +224,17 @@ class VariantIT {
         String id = ImageClient.upload("hot.jpg", "image/jpeg", photo(640, 480, 6));
         String url = signed("/rs:fit:200:200/q:70/" + id + ".jpg");
         long hitsBefore = metric("picbed_variant_hot_hits_total");
+        long ioHitsBefore = metric("picbed_variant_hot_hits_io_thread_total");
         assertEquals("RENDERED", header(get(url), "X-Cache"));
         assertEquals("STORED", header(get(url), "X-Cache"));
         HttpResponse<byte[]> hot = get(url);
         assertEquals("HIT", header(hot, "X-Cache"));
         assertEquals(200, decode(hot.body()).getWidth());
         assertEquals(hitsBefore + 1, metric("picbed_variant_hot_hits_total"));
+        assertEquals(ioHitsBefore + 1, metric("picbed_variant_hot_hits_io_thread_total"), "answered on the IO thread");
+        HttpResponse<byte[]> viaServlet = get(url + "?via=servlet");
+        assertEquals("HIT", header(viaServlet, "X-Cache"), "the servlet path reads the same hot cache");
+        assertEquals(ioHitsBefore + 1, metric("picbed_variant_hot_hits_io_thread_total"));
     }
 
     @Test

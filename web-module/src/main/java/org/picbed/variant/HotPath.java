@@ -24,6 +24,13 @@ public class HotPath {
     @Inject
     Variants variants;
 
+    @Inject
+    VariantMetrics metrics;
+
+    void servedOnIoThread() {
+        metrics.hotHitOnIoThread();
+    }
+
     void install(@Observes @Initialized(ApplicationScoped.class) Object started) {
         current = this;
     }

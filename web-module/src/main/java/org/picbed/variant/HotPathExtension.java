@@ -14,6 +14,7 @@ public class HotPathExtension implements ServletExtension {
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
         String contextPath = deployment.getContextPath() == null ? "" : deployment.getContextPath();
-        deployment.addInitialHandlerChainWrapper(next -> new HotVariantHandler(next, contextPath));
+        ClassLoader loader = deployment.getClassLoader();
+        deployment.addInitialHandlerChainWrapper(next -> new HotVariantHandler(next, contextPath, loader));
     }
 }

@@ -23,9 +23,11 @@ final class HotVariantHandler implements HttpHandler {
     private final HttpHandler next;
     private final String presetPrefix;
     private final String signedPrefix;
+    private final ClassLoader deploymentLoader;
 
-    HotVariantHandler(HttpHandler next, String contextPath) {
+    HotVariantHandler(HttpHandler next, String contextPath, ClassLoader deploymentLoader) {
         this.next = next;
+        this.deploymentLoader = deploymentLoader;
         String base = contextPath.endsWith("/") ? contextPath.substring(0, contextPath.length() - 1) : contextPath;
         this.presetPrefix = base + "/i/";
         this.signedPrefix = base + "/v/";
@@ -37,12 +39,21 @@ final class HotVariantHandler implements HttpHandler {
         if (hotPath != null && exchange.getRequestMethod().equals(Methods.GET) && exchange.getQueryString().isEmpty()) {
             String uri = exchange.getRequestURI();
             Optional<HotPath.Hit> hit = Optional.empty();
-            if (uri.startsWith(signedPrefix)) {
-                hit = hotPath.find(uri.substring(signedPrefix.length()), true, exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
-            } else if (uri.startsWith(presetPrefix) && uri.indexOf('/', presetPrefix.length()) > 0) {
-                hit = hotPath.find(uri.substring(presetPrefix.length()), false, exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
+            // the cache encodes keys per class loader: look up as the deployment, not as the IO thread
+            Thread thread = Thread.currentThread();
+            ClassLoader own = thread.getContextClassLoader();
+            thread.setContextClassLoader(deploymentLoader);
+            try {
+                if (uri.startsWith(signedPrefix)) {
+                    hit = hotPath.find(uri.substring(signedPrefix.length()), true, exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
+                } else if (uri.startsWith(presetPrefix) && uri.indexOf('/', presetPrefix.length()) > 0) {
+                    hit = hotPath.find(uri.substring(presetPrefix.length()), false, exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
+                }
+            } finally {
+                thread.setContextClassLoader(own);
             }
             if (hit.isPresent()) {
+                hotPath.servedOnIoThread();
                 respond(exchange, hit.get());
                 return;
             }
