@@ -129,7 +129,7 @@ final class Decoder {
         if (info.width() > 0) {
             guard(info.width(), info.height());
         }
-        if (turbo != null && info.plainJpeg()) {
+        if (turbo != null && info.plainJpeg() && info.width() > 0 && info.height() > 0) {
             Plan plan = Plan.of(info.width(), info.height(), orientation, spec);
             int limit = plan.maxShrink();
             int shrink = 1;
@@ -180,6 +180,9 @@ final class Decoder {
             if (s > 1) {
                 param.setSourceSubsampling(s, s, 0, 0);
             }
+            if (info.format() != ImageFormat.JPEG) { // TwelveMonkeys' JPEG reader refuses its own INT types
+                intDestination(reader, param);
+            }
             BufferedImage img = reader.read(0, param);
             Rasters.Pixels p = Rasters.toPixels(img);
             Rasters.toSrgb(p.px(), p.width(), p.height(), p.alpha(), icc);
@@ -187,6 +190,27 @@ final class Decoder {
                     region.width, region.height);
         } finally {
             reader.dispose();
+        }
+    }
+
+    /**
+     * 8-bit RGB(A) decoded straight into packed ints, the pipeline's layout, instead of interleaved bytes that
+     * would be converted (a second full-size raster).
+     */
+    private static void intDestination(ImageReader reader, ImageReadParam param) throws java.io.IOException {
+        java.util.Iterator<javax.imageio.ImageTypeSpecifier> types = reader.getImageTypes(0);
+        if (!types.hasNext()) {
+            return;
+        }
+        int first = types.next().getBufferedImageType();
+        int wanted = first == BufferedImage.TYPE_3BYTE_BGR ? BufferedImage.TYPE_INT_RGB
+                : first == BufferedImage.TYPE_4BYTE_ABGR ? BufferedImage.TYPE_INT_ARGB : -1;
+        while (wanted >= 0 && types.hasNext()) {
+            javax.imageio.ImageTypeSpecifier t = types.next();
+            if (t.getBufferedImageType() == wanted) {
+                param.setDestinationType(t);
+                return;
+            }
         }
     }
 

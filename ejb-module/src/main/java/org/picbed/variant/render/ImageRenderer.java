@@ -34,6 +34,7 @@ public final class ImageRenderer {
     private final Codecs codecs;
     private final Decoder decoder;
     private final Encoder encoder;
+    private final RasterBudget budget;
     private volatile Rasters.Pixels watermark;
 
     public ImageRenderer(RenderSettings settings) {
@@ -42,6 +43,10 @@ public final class ImageRenderer {
         this.codecs = Codecs.get();
         this.decoder = new Decoder(settings, turbo, codecs);
         this.encoder = new Encoder(settings, turbo, codecs);
+        this.budget = new RasterBudget(settings.maxInflightMegapixels());
+        if (!settings.turbojpeg()) {
+            LOG.info("variant rendering decodes JPEG with ImageIO: TurboJPEG is turned off (variant.turbojpeg)");
+        }
     }
 
     /**
@@ -64,6 +69,7 @@ public final class ImageRenderer {
         }
         RenderContext ctx = new RenderContext(settings, info, spec, output, this::watermark);
         String copyright = spec.keepCopyright() ? info.copyright() : null;
+        int permits = budget.acquire(rasterEstimate(info, spec, ctx.orientation));
         try {
             if (format == ImageFormat.GIF && output == ImageFormat.GIF) {
                 return gifToGif(source, spec, ctx, copyright);
@@ -82,7 +88,28 @@ public final class ImageRenderer {
         } catch (IOException | RuntimeException e) {
             throw new RenderException(RenderException.ENCODE_FAILED, "the " + output.key() + " output cannot be "
                     + "written (" + e.getClass().getSimpleName() + ")", e);
+        } finally {
+            budget.release(permits);
         }
+    }
+
+    /**
+     * The decoded raster's pixels, estimated from the header: the source over the square of the shrink the
+     * decoder may apply (ImageIO's; TurboJPEG's is at most that), or the larger of that and the output (an
+     * enlargement). Formats whose size the header scan does not read count as small.
+     */
+    static long rasterEstimate(SourceInfo info, VariantSpec spec, int orientation) {
+        if (info.width() <= 0 || info.height() <= 0) {
+            return 1;
+        }
+        Decoder.Plan plan = Decoder.Plan.of(info.width(), info.height(), orientation, spec);
+        int s = plan.maxShrink();
+        if (info.format() == ImageFormat.JPEG) { // TurboJPEG shrinks by a power of two
+            s = Integer.highestOneBit(Math.min(8, s));
+        }
+        long decoded = (long) Math.ceil((double) info.width() / s) * (long) Math.ceil((double) info.height() / s);
+        return Math.max(decoded, (long) Math.ceil(info.width() * plan.need()) * (long) Math.ceil(info.height()
+                * plan.need()));
     }
 
     /** e.g. "turbojpeg 2.1.5 + imageio", or "imageio" without TurboJPEG. */

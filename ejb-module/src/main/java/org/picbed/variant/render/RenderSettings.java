@@ -13,8 +13,8 @@ import java.nio.file.Path;
  * binding loaded reflectively) when it is available; ImageIO otherwise</td></tr>
  * <tr><td>{@code variant.turbojpeg-jar}</td><td>/usr/share/java/turbojpeg.jar</td><td>where to load the TurboJPEG
  * classes from when no class loader provides them (Debian's {@code libturbojpeg-java})</td></tr>
- * <tr><td>{@code variant.jpeg-progressive}</td><td>true</td><td>write progressive JPEGs (only for outputs of at least
- * {@code variant.jpeg-progressive-min-pixels} pixels, default 100000: see {@link Encoder#jpeg})</td></tr>
+ * <tr><td>{@code variant.jpeg-progressive}</td><td>true</td><td>write progressive JPEGs, for outputs of at least
+ * {@code variant.jpeg-progressive-min-pixels} pixels (default 100000; see {@link Encoder#jpeg})</td></tr>
  * <tr><td>{@code variant.max-frames}</td><td>100</td><td>animated GIF outputs keep at most this many frames, else
  * only the first frame is rendered</td></tr>
  * <tr><td>{@code variant.max-animation-pixels}</td><td>50000000</td><td>frames x output pixels budget of an animated
@@ -23,17 +23,20 @@ import java.nio.file.Path;
  * refused ({@code too_large})</td></tr>
  * <tr><td>{@code variant.watermark-file}</td><td>(built-in mark)</td><td>the watermark image (PNG with alpha)</td></tr>
  * <tr><td>{@code variant.png-compression}</td><td>6</td><td>deflate level 0-9 of PNG outputs</td></tr>
+ * <tr><td>{@code variant.max-inflight-megapixels}</td><td>32</td><td>decoded megapixels all renders of one
+ * renderer may hold at once; a render that needs more waits (one render always runs): bounds the heap when
+ * full-size variants of big photos are rendered concurrently</td></tr>
  * </table>
  */
 public record RenderSettings(boolean turbojpeg, Path turbojpegJar, boolean jpegProgressive,
                              long jpegProgressiveMinPixels, int maxFrames, long maxAnimationPixels,
-                             long maxSourcePixels, Path watermarkFile, int pngCompression) {
+                             long maxSourcePixels, Path watermarkFile, int pngCompression, int maxInflightMegapixels) {
 
     public static final Path DEFAULT_TURBOJPEG_JAR = Path.of("/usr/share/java/turbojpeg.jar");
 
     public RenderSettings {
         if (maxFrames < 1 || maxAnimationPixels < 1 || maxSourcePixels < 1 || pngCompression < 0
-                || pngCompression > 9 || jpegProgressiveMinPixels < 0) {
+                || pngCompression > 9 || jpegProgressiveMinPixels < 0 || maxInflightMegapixels < 1) {
             throw new IllegalArgumentException("render setting out of range");
         }
     }
@@ -41,7 +44,7 @@ public record RenderSettings(boolean turbojpeg, Path turbojpegJar, boolean jpegP
     /** The defaults: TurboJPEG when present, progressive JPEG, 100 frames, 50 MP animations, 100 MP sources. */
     public static RenderSettings defaults() {
         return new RenderSettings(true, DEFAULT_TURBOJPEG_JAR, true, 100_000, 100, 50_000_000L, 100_000_000L,
-                null, 6);
+                null, 6, 32);
     }
 
     public static RenderSettings from(Settings settings) {
@@ -55,26 +58,32 @@ public record RenderSettings(boolean turbojpeg, Path turbojpegJar, boolean jpegP
                 settings.getLong("variant.max-animation-pixels", d.maxAnimationPixels),
                 settings.getLong("variant.max-source-pixels", d.maxSourcePixels),
                 settings.get("variant.watermark-file").map(Path::of).orElse(null),
-                settings.getInt("variant.png-compression", d.pngCompression));
+                settings.getInt("variant.png-compression", d.pngCompression),
+                settings.getInt("variant.max-inflight-megapixels", d.maxInflightMegapixels));
     }
 
     public RenderSettings withTurbojpeg(boolean on) {
         return new RenderSettings(on, turbojpegJar, jpegProgressive, jpegProgressiveMinPixels, maxFrames,
-                maxAnimationPixels, maxSourcePixels, watermarkFile, pngCompression);
+                maxAnimationPixels, maxSourcePixels, watermarkFile, pngCompression, maxInflightMegapixels);
     }
 
     public RenderSettings withFrameBudget(int frames, long animationPixels) {
         return new RenderSettings(turbojpeg, turbojpegJar, jpegProgressive, jpegProgressiveMinPixels, frames,
-                animationPixels, maxSourcePixels, watermarkFile, pngCompression);
+                animationPixels, maxSourcePixels, watermarkFile, pngCompression, maxInflightMegapixels);
     }
 
     public RenderSettings withWatermarkFile(Path file) {
         return new RenderSettings(turbojpeg, turbojpegJar, jpegProgressive, jpegProgressiveMinPixels, maxFrames,
-                maxAnimationPixels, maxSourcePixels, file, pngCompression);
+                maxAnimationPixels, maxSourcePixels, file, pngCompression, maxInflightMegapixels);
     }
 
     public RenderSettings withJpegProgressive(boolean on, long minPixels) {
         return new RenderSettings(turbojpeg, turbojpegJar, on, minPixels, maxFrames, maxAnimationPixels,
-                maxSourcePixels, watermarkFile, pngCompression);
+                maxSourcePixels, watermarkFile, pngCompression, maxInflightMegapixels);
+    }
+
+    public RenderSettings withMaxInflightMegapixels(int megapixels) {
+        return new RenderSettings(turbojpeg, turbojpegJar, jpegProgressive, jpegProgressiveMinPixels, maxFrames,
+                maxAnimationPixels, maxSourcePixels, watermarkFile, pngCompression, megapixels);
     }
 }

@@ -38,6 +38,7 @@ final class TurboJpeg {
     private final MethodHandle compQuality;
     private final MethodHandle compSubsamp;
     private final MethodHandle compCompress;
+    private final MethodHandle compCompressInto;
     private final MethodHandle compSize;
     private final MethodHandle compClose;
     private final int samp420;
@@ -63,6 +64,8 @@ final class TurboJpeg {
         compQuality = generic(lookup.findVirtual(comp, "setJPEGQuality", MethodType.methodType(void.class, int.class)));
         compSubsamp = generic(lookup.findVirtual(comp, "setSubsamp", MethodType.methodType(void.class, int.class)));
         compCompress = generic(lookup.findVirtual(comp, "compress", MethodType.methodType(byte[].class, int.class)));
+        compCompressInto = generic(lookup.findVirtual(comp, "compress",
+                MethodType.methodType(void.class, byte[].class, int.class)));
         compSize = generic(lookup.findVirtual(comp, "getCompressedSize", MethodType.methodType(int.class)));
         compClose = generic(lookup.findVirtual(comp, "close", MethodType.methodType(void.class)));
         samp420 = tj.getField("SAMP_420").getInt(null);
@@ -257,7 +260,25 @@ final class TurboJpeg {
             compSource.invoke(c, img, 0, 0, 0, 0);
             compQuality.invoke(c, quality);
             compSubsamp.invoke(c, samp420);
-            byte[] out = (byte[]) compCompress.invoke(c, progressive ? flagProgressive : 0);
+            int flags = progressive ? flagProgressive : 0;
+            long pixels = (long) img.getWidth() * img.getHeight();
+            if (pixels >= 1_000_000) {
+                // TJCompressor.compress(flags) allocates the worst case, 3 bytes a pixel (73 MB for 24 MP); try a
+                // buffer for what photos need at this quality first, the worst case only if it is too small
+                double perPixel = quality >= 95 ? 1.5 : quality >= 85 ? 0.8 : 0.5;
+                byte[] guess = new byte[(int) Math.min(Integer.MAX_VALUE - 16, pixels * perPixel + 65536)];
+                try {
+                    compCompressInto.invoke(c, guess, flags);
+                    return Arrays.copyOf(guess, (int) compSize.invoke(c));
+                } catch (Exception tooSmall) {
+                    compClose.invoke(c);
+                    c = compNew.invoke();
+                    compSource.invoke(c, img, 0, 0, 0, 0);
+                    compQuality.invoke(c, quality);
+                    compSubsamp.invoke(c, samp420);
+                }
+            }
+            byte[] out = (byte[]) compCompress.invoke(c, flags);
             int n = (int) compSize.invoke(c);
             return Arrays.copyOf(out, n);
         } catch (Throwable t) {

@@ -65,6 +65,34 @@ class DecoderTest {
     }
 
     @Test
+    void concurrentRendersShareARasterBudget() throws Exception {
+        SourceInfo info = SourceMetadata.read(big, ImageFormat.JPEG);
+        assertEquals(750L * 500, ImageRenderer.rasterEstimate(info, fit(300, 0), 1));
+        assertEquals(6000L * 4000, ImageRenderer.rasterEstimate(info, VariantSpec.IDENTITY, 1));
+        RasterBudget budget = new RasterBudget(32);
+        assertEquals(1, budget.permitsFor(375_000));
+        assertEquals(24, budget.permitsFor(24_000_000));
+        assertEquals(32, budget.permitsFor(90_000_000)); // one huge render still runs, alone
+        int taken = budget.acquire(24_000_000);
+        assertEquals(8, budget.available());
+        budget.release(taken);
+        assertEquals(32, budget.available());
+        // a render gives its share back even when it fails
+        ImageRenderer renderer = new ImageRenderer(RenderSettings.defaults().withMaxInflightMegapixels(4));
+        byte[] broken = java.util.Arrays.copyOf(big, 4000); // header says 6000x4000, the data stops early
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < 4; i++) { // each takes the whole budget: a leaked permit would block the next
+                try {
+                    renderer.render(broken, fit(1000, 0), ImageFormat.JPEG);
+                } catch (RenderException expected) {
+                    // refused or rendered grey, the budget must be whole again either way
+                }
+                assertEquals(750, renderer.render(big, fit(750, 0), ImageFormat.JPEG).width());
+            }
+        });
+    }
+
+    @Test
     void imageioDecodesSubsampledForASmallTarget() throws Exception {
         RenderSettings settings = RenderSettings.defaults().withTurbojpeg(false);
         Decoder decoder = new Decoder(settings, null, Codecs.get());
