@@ -21,8 +21,10 @@ import java.util.Optional;
 
 /**
  * Variants as files under {@code variants/ab/cd/<image id>/<key digest>.<ext>} in the blob volume, next to
- * the originals. A variant is written to a temporary file in the same directory, fsynced and renamed into
- * place, so a reader (or a crash) never sees a partial file; all of an image's variants go with one directory.
+ * the originals. A variant is written to a temporary file in the same directory and renamed into place, so a
+ * reader never sees a partial file; all of an image's variants go with one directory. Variants can always be
+ * rendered again, so they are not fsynced (that wait is on the visitor's request): the one thing a crash can
+ * leave, a renamed file whose data never reached the disk, is empty, and an empty file counts as missing.
  */
 @ApplicationScoped
 public class FileVariantStore implements VariantStore {
@@ -51,6 +53,10 @@ public class FileVariantStore implements VariantStore {
         Path path = pathOf(key);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
+            if (size == 0) {
+                Files.deleteIfExists(path);
+                return Optional.empty();
+            }
             if (size > Integer.MAX_VALUE - 16) {
                 throw new IOException("variant too large to serve from memory");
             }
@@ -81,7 +87,6 @@ public class FileVariantStore implements VariantStore {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(false);
             }
             try {
                 Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

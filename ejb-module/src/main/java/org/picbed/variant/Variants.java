@@ -1,5 +1,7 @@
 package org.picbed.variant;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.picbed.cache.HotImageCache;
@@ -58,6 +60,9 @@ public class Variants {
 
     @Inject
     VariantMetrics metrics;
+
+    @Resource
+    ManagedExecutorService background;
 
     /** Where a served variant came from. */
     public enum Source { HIT, STORED, RENDERED }
@@ -186,12 +191,28 @@ public class Variants {
             gate.leave();
         }
         store.put(key, rendition.bytes(), rendition.animationTruncated());
-        try {
-            catalog.ready(key, preset, rendition.width(), rendition.height(), rendition.bytes().length);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "variant " + key.key() + " rendered and stored, but its row was not updated", e);
+        Runnable record = () -> {
+            try {
+                catalog.ready(key, preset, rendition.width(), rendition.height(), rendition.bytes().length);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "variant " + key.key() + " rendered and stored, but its row was not updated", e);
+            }
+        };
+        if (interactive) {
+            recordLater(record);
+        } else {
+            record.run();
         }
         return rendition;
+    }
+
+    /** The row of an interactive render is written after the answer: the visitor does not wait for a commit. */
+    private void recordLater(Runnable record) {
+        try {
+            background.execute(record);
+        } catch (RuntimeException rejected) {
+            record.run();
+        }
     }
 
     private void recordFailure(VariantKey key, String preset, String reason) {
