@@ -72,7 +72,12 @@ public class Variants {
 
     /** The hot-cache bytes of a variant, if it is hot (no disk, no render). */
     public Optional<byte[]> hot(VariantKey key) {
-        Optional<byte[]> hit = hot.get(key.key());
+        return hot(key.key());
+    }
+
+    /** The same, by the variant's cache key ({@link VariantKey#key()}), for callers that keep it. */
+    public Optional<byte[]> hot(String cacheKey) {
+        Optional<byte[]> hit = hot.get(cacheKey);
         hit.ifPresent(b -> metrics.hotHit());
         return hit;
     }

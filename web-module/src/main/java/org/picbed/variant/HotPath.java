@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.picbed.image.ImageFormat;
 
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers a variant request from the hot cache alone, or says it cannot: no disk, no render, no database, no
@@ -45,18 +46,52 @@ public class HotPath {
 
     /** A hot answer for {@code /i/<rest>} (preset) or {@code /v/<rest>} (signed), or empty. */
     Optional<Hit> find(String rest, boolean signed, String accept) {
+        boolean auto = rest.endsWith(".auto");
+        boolean webp = auto && OutputFormats.acceptsWebp(accept);
+        if (auto && !webp) {
+            return Optional.empty();
+        }
+        String uriKey = (signed ? "v/" : "i/") + rest;
+        Resolved resolved = resolvedUrls.get(uriKey);
+        if (resolved == null) {
+            resolved = resolve(rest, signed, accept);
+            if (resolved == null) {
+                return Optional.empty();
+            }
+            if (resolvedUrls.size() >= MAX_RESOLVED) {
+                resolvedUrls.clear();
+            }
+            resolvedUrls.put(uriKey, resolved);
+        }
+        Resolved r = resolved;
+        return variants.hot(r.cacheKey()).map(bytes -> new Hit(bytes, r.etag(), r.mediaType(), r.varies()));
+    }
+
+    /** Parses and (for /v/) verifies a URL once; null when it is not a valid variant URL. */
+    private Resolved resolve(String rest, boolean signed, String accept) {
         try {
             VariantRequest wanted = signed ? urls.signed(rest) : urls.preset(rest);
             boolean varies = OutputFormats.varies(wanted.extension());
             ImageFormat format = OutputFormats.resolve(wanted.extension(), accept, ImageFormat.JPEG, false);
             if (varies && format != ImageFormat.WEBP) {
-                return Optional.empty();
+                return null;
             }
             VariantKey key = new VariantKey(wanted.image(), wanted.spec(), format);
-            return variants.hot(key).map(bytes -> new Hit(bytes, "\"" + key.digest() + "\"", format.mediaType(), varies));
+            return new Resolved(key.key(), "\"" + key.digest() + "\"", format.mediaType(), varies);
         } catch (RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
+    }
+
+    /**
+     * URLs already parsed and verified, so a hot hit costs two map lookups. Only valid URLs enter (a flood of
+     * bad ones cannot fill it); a URL always names the same variant, so entries never go stale; the map is
+     * simply emptied when it reaches its bound.
+     */
+    private static final int MAX_RESOLVED = 50_000;
+    private final ConcurrentHashMap<String, Resolved> resolvedUrls = new ConcurrentHashMap<>();
+
+    private record Resolved(String cacheKey, String etag, String mediaType, boolean varies) {
     }
 
     record Hit(byte[] bytes, String etag, String mediaType, boolean variesOnAccept) {
