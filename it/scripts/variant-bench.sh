@@ -2,8 +2,8 @@
 # variant-bench.sh -- variant delivery and rendering against the shared baselines, measured back to back.
 #
 #   ../shared/bench/setup.sh                        # once (apt packages: vips, nginx, wrk...; builds bench/java)
-#   ../shared/corpus/make-corpus.sh /tmp/corpus     # once
-#   PICBED_CORPUS_DIR=/tmp/corpus it/scripts/variant-bench.sh   # ~4 min on 2 cores, starting a server included
+#   ../shared/corpus/make-corpus.sh "${TMPDIR:-/tmp}/corpus"   # once (or any DIR, then PICBED_CORPUS_DIR=DIR)
+#   it/scripts/variant-bench.sh                     # ~4 min on 2 cores, starting a server included
 #
 # Each benchmark measures its baseline and then puts the same load on picbed right after (these machines are
 # shared and noisy: the ratios are what count), prints the raw lines as it goes, and ends with one table

@@ -18,14 +18,21 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Cold-thumbnail micro benchmark (not a test): every file -> 300 px wide JPEG q80 through {@link ImageRenderer},
  * with 1 and 2 worker threads; prints img/s, to compare with
- * {@code VIPS_CONCURRENCY=1 vipsthumbnail --vips-cache-max=0 FILES -s 300x -o /tmp/x/%s.jpg[Q=80]}.
+ * {@code VIPS_CONCURRENCY=1 vipsthumbnail --vips-cache-max=0 FILES -s 300x -o "$OUT/%s.jpg[Q=80]"}.
  * <pre>
  * java -cp "ejb-module/target/classes:ejb-module/target/test-classes:persistence-module/target/classes:$(deps)" \
  *   org.picbed.variant.render.RenderBench ROUNDS [turbojpeg|imageio] FILE...
  * </pre>
- * Defaults: 20 rounds over /tmp/dur-corpus/photo-kleiber-20mp.jpg, photo-kleiber-12mp.jpg, photo-mosaic-16mp.jpg.
+ * Defaults: 20 rounds over photo-kleiber-20mp.jpg, photo-kleiber-12mp.jpg and photo-mosaic-16mp.jpg of the corpus
+ * ({@code ../shared/corpus/make-corpus.sh DIR}) in {@code PICBED_CORPUS_DIR}, by default {@code corpus} in the
+ * temp directory.
  */
 public final class RenderBench {
+
+    static Path corpusDir() {
+        String dir = System.getenv("PICBED_CORPUS_DIR");
+        return dir != null ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "corpus");
+    }
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -36,7 +43,7 @@ public final class RenderBench {
         }
         if (files.isEmpty()) {
             for (String f : List.of("photo-kleiber-20mp.jpg", "photo-kleiber-12mp.jpg", "photo-mosaic-16mp.jpg")) {
-                files.add(Path.of("/tmp/dur-corpus", f));
+                files.add(corpusDir().resolve(f));
             }
         }
         List<byte[]> inputs = new ArrayList<>();
