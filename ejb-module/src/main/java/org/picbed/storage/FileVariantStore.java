@@ -52,22 +52,13 @@ public class FileVariantStore implements VariantStore {
     public Optional<StoredVariant> find(VariantKey key) throws IOException {
         Path path = pathOf(key);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size == 0) {
+            if (channel.size() == 0) {
                 Files.deleteIfExists(path);
                 return Optional.empty();
             }
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new IOException("variant too large to serve from memory");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate((int) size);
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, buffer.position()) < 0) {
-                    throw new IOException("variant shorter than its size");
-                }
-            }
+            byte[] bytes = FileReads.readFully(channel);
             boolean truncated = key.format() == ImageFormat.GIF && Files.exists(truncationMarker(path));
-            return Optional.of(new StoredVariant(buffer.array(), truncated));
+            return Optional.of(new StoredVariant(bytes, truncated));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

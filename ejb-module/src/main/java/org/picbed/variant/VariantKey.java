@@ -31,6 +31,11 @@ public record VariantKey(ImageId image, VariantSpec spec, ImageFormat format) {
         return image.hex() + "/" + spec.canonical() + "." + format.extension();
     }
 
+    /** The strong ETag of the variant's bytes: its digest, quoted. */
+    public String etag() {
+        return "\"" + digest() + "\"";
+    }
+
     /** A short fixed-length digest of {@link #key()}: file names, ETags, database keys. */
     public String digest() {
         try {

@@ -9,14 +9,15 @@ import org.picbed.config.Settings;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
+import org.picbed.image.ImageInspector;
 import org.picbed.storage.BlobStore;
+import org.picbed.storage.FileReads;
 import org.picbed.variant.render.ImageRenderer;
 import org.picbed.variant.render.RenderException;
 import org.picbed.variant.render.RenderSettings;
 import org.picbed.variant.render.Rendition;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -234,33 +235,24 @@ public class Variants {
             throw new PicbedException(404, "not_found", "no such image");
         }
         try (FileChannel channel = blob.get().open()) {
-            long size = channel.size();
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(size));
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, buffer.position()) < 0) {
-                    throw new IOException("blob shorter than its size");
-                }
-            }
-            return buffer.array();
+            return FileReads.readFully(channel);
         }
     }
 
-    /** The first bytes of an original, for choosing an {@code auto} format; empty when there is no such image. */
-    public Optional<ImageFormat> sourceFormat(ImageId image, boolean[] hasAlpha) throws IOException {
+    /** What an original is, for choosing an {@code auto} format; empty when there is no such image. */
+    public Optional<SourceKind> sourceKind(ImageId image) throws IOException {
         Optional<BlobStore.Blob> blob = blobs.find(image);
         if (blob.isEmpty()) {
             return Optional.empty();
         }
         try (FileChannel channel = blob.get().open()) {
-            ByteBuffer head = ByteBuffer.allocate(32);
-            while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
-                // fill
-            }
-            byte[] bytes = java.util.Arrays.copyOf(head.array(), head.position());
-            Optional<ImageFormat> format = org.picbed.image.ImageInspector.sniff(bytes);
-            hasAlpha[0] = format.isPresent() && SourceTraits.hasAlpha(format.get(), bytes);
-            return format;
+            byte[] head = FileReads.head(channel, 32);
+            return ImageInspector.sniff(head).map(f -> new SourceKind(f, SourceTraits.hasAlpha(f, head)));
         }
+    }
+
+    /** An original's format and whether it may have transparent pixels. */
+    public record SourceKind(ImageFormat format, boolean hasAlpha) {
     }
 
     private static Rendition join(CompletableFuture<Rendition> running) throws IOException {

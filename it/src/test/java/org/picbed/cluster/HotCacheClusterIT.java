@@ -8,24 +8,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.picbed.it.Await;
+import org.picbed.it.Corpus;
 import org.picbed.it.ImageClient;
+import org.picbed.it.Launcher;
 import org.picbed.it.PicbedDeployment;
 import org.picbed.it.TestServer;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class HotCacheClusterIT {
 
     static final int SECOND_OFFSET = 500;
-    private static final Path ROOT = Path.of(System.getProperty("picbed.it.root", "..")).toAbsolutePath().normalize();
     private static final Path HOME = Path.of(System.getProperty("picbed.it.launcher.dir", "target/launcher"))
             .toAbsolutePath().resolve("node2");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -56,7 +51,7 @@ class HotCacheClusterIT {
         Await.until("node 2 joined the hot cache", Duration.ofSeconds(90),
                 () -> node2("/api/health").body().contains("\"members\":2"));
 
-        String id = ImageClient.upload("cluster.jpg", "image/jpeg", photo());
+        String id = ImageClient.upload("cluster.jpg", "image/jpeg", Corpus.photo(480, 360));
         String url = ImageClient.signed("/rs:fit:120:120/" + id + ".jpg");
         assertEquals("RENDERED", ImageClient.header(ImageClient.get(url), "X-Cache"));
         HttpResponse<byte[]> second = ImageClient.get(url);
@@ -84,44 +79,19 @@ class HotCacheClusterIT {
     }
 
     /** Runs {@code ./picbed <command>} for node 2 with the test server's database, blob volume, keys and cluster. */
-    private static String launcher(String command) throws IOException, InterruptedException {
-        Files.createDirectories(HOME);
-        Path log = HOME.resolveSibling("node2-" + command + ".log");
-        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("picbed").toString(), command)
-                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("PICBED_"));
-        env.put("PICBED_HOME", HOME.toString());
-        env.put("PICBED_PORT_OFFSET", String.valueOf(SECOND_OFFSET));
-        env.put("PICBED_STORAGE_DIR", TestServer.home().resolve("blobs").toString());
-        env.put("PICBED_DB_URL", "jdbc:mariadb://127.0.0.1:" + System.getProperty("picbed.it.db.port") + "/picbed");
-        env.put("PICBED_DB_USER", "picbed");
-        env.put("PICBED_DB_PASSWORD", System.getProperty("picbed.it.db.password"));
-        env.put("PICBED_API_KEYS", TestServer.apiKey());
-        env.put("PICBED_CLUSTER_HOSTS", System.getProperty("picbed.it.cluster.hosts"));
-        env.put("PICBED_CLUSTER_PASSWORD", System.getProperty("picbed.it.cluster.password"));
-        env.put("PICBED_SIGNING_KEY", System.getProperty("picbed.it.signing.key"));
-        env.put("PICBED_SIGNING_SALT", System.getProperty("picbed.it.signing.salt"));
-        env.put("PICBED_NODE_NAME", "picbed-it-node2");
-        Process process = pb.start();
-        if (!process.waitFor(6, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        assertEquals(0, process.exitValue(), output);
-        return output;
-    }
-
-    private static byte[] photo() throws IOException {
-        BufferedImage image = new BufferedImage(480, 360, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(System.nanoTime());
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                image.setRGB(x, y, (x & 0xff) << 16 | (y & 0xff) << 8 | random.nextInt(64));
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
+    private static String launcher(String command) throws IOException {
+        Launcher.Result result = Launcher.run(HOME, SECOND_OFFSET, command, Map.of(
+                "PICBED_STORAGE_DIR", TestServer.home().resolve("blobs").toString(),
+                "PICBED_DB_URL", "jdbc:mariadb://127.0.0.1:" + System.getProperty("picbed.it.db.port") + "/picbed",
+                "PICBED_DB_USER", "picbed",
+                "PICBED_DB_PASSWORD", System.getProperty("picbed.it.db.password"),
+                "PICBED_API_KEYS", TestServer.apiKey(),
+                "PICBED_CLUSTER_HOSTS", System.getProperty("picbed.it.cluster.hosts"),
+                "PICBED_CLUSTER_PASSWORD", System.getProperty("picbed.it.cluster.password"),
+                "PICBED_SIGNING_KEY", System.getProperty("picbed.it.signing.key"),
+                "PICBED_SIGNING_SALT", System.getProperty("picbed.it.signing.salt"),
+                "PICBED_NODE_NAME", "picbed-it-node2"));
+        assertEquals(0, result.exit(), result.output());
+        return result.output();
     }
 }

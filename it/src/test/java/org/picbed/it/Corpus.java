@@ -75,6 +75,28 @@ public final class Corpus {
         return out;
     }
 
+    /** A photo-like JPEG of this size (gradients plus noise), different on every call: a new image id each time. */
+    public static byte[] photo(int width, int height) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = (x * 255 / width + random.nextInt(16)) & 0xff;
+                int g = (y * 255 / height + random.nextInt(16)) & 0xff;
+                int b = ((x + y) * 127 / (width + height) + random.nextInt(16)) & 0xff;
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "jpg", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** The lowercase hex SHA-256 of the bytes: what picbed's id of them must be. */
     public static String sha256(byte[] bytes) {
         try {

@@ -2,6 +2,8 @@ package org.picbed.launcher;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.picbed.it.Launcher;
+import org.picbed.it.Launcher.Result;
 
 import java.io.IOException;
 import java.net.URI;
@@ -113,9 +115,6 @@ class LauncherIT {
         return found;
     }
 
-    private record Result(int exit, String output) {
-    }
-
     private record Instance(Path home, int offset) {
 
         void clean() throws IOException {
@@ -128,27 +127,7 @@ class LauncherIT {
         }
 
         Result run(String command) throws IOException {
-            Files.createDirectories(home);
-            Path log = home.resolveSibling(home.getFileName() + "-" + command + ".log");
-            ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("picbed").toString(), command)
-                    .directory(ROOT.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = pb.environment();
-            env.keySet().removeIf(k -> k.startsWith("PICBED_"));   // the test server's settings are not the launcher's
-            env.put("PICBED_HOME", home.toString());
-            env.put("PICBED_PORT_OFFSET", String.valueOf(offset));
-            try {
-                Process process = pb.start();
-                if (!process.waitFor(6, TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                    return new Result(-1, Files.readString(log) + "\n(timed out)");
-                }
-                return new Result(process.exitValue(), Files.readString(log));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
+            return Launcher.run(home, offset, command, Map.of());
         }
 
         String health() throws IOException {

@@ -54,7 +54,7 @@ class VariantIT {
 
     @Test
     void everyPresetAndFormatRenders() throws Exception {
-        String id = ImageClient.upload("photo.jpg", "image/jpeg", photo(1200, 800, 1));
+        String id = ImageClient.upload("photo.jpg", "image/jpeg", Corpus.photo(1200, 800));
         Map<String, int[]> expected = Map.of("thumb", new int[]{150, 150}, "small", new int[]{320, 213},
                 "medium", new int[]{800, 533}, "large", new int[]{1200, 800});
         for (Map.Entry<String, int[]> preset : expected.entrySet()) {
@@ -77,7 +77,7 @@ class VariantIT {
 
     @Test
     void autoPicksWebpWhenAcceptedAndVariesOnAccept() throws Exception {
-        String id = ImageClient.upload("photo.jpg", "image/jpeg", photo(400, 300, 2));
+        String id = ImageClient.upload("photo.jpg", "image/jpeg", Corpus.photo(400, 300));
         HttpResponse<byte[]> webp = get("/i/" + id + "/small.auto", "Accept", "image/avif,image/webp,*/*");
         assertEquals("image/webp", header(webp, "Content-Type"));
         assertEquals("Accept", header(webp, "Vary"));
@@ -91,7 +91,7 @@ class VariantIT {
 
     @Test
     void signedOptionsRenderAndTwoSpellingsShareOneStoredFile() throws Exception {
-        String id = ImageClient.upload("photo.jpg", "image/jpeg", photo(900, 600, 3));
+        String id = ImageClient.upload("photo.jpg", "image/jpeg", Corpus.photo(900, 600));
         HttpResponse<byte[]> first = get(signed("/rs:fill:120:80/g:ce/" + id + ".png"));
         assertEquals(200, first.statusCode(), new String(first.body()));
         assertEquals("RENDERED", header(first, "X-Cache"));
@@ -112,7 +112,7 @@ class VariantIT {
 
     @Test
     void badOptionsAre400AndTamperedSignaturesAre403WithNothingRendered() throws Exception {
-        String id = ImageClient.upload("photo.jpg", "image/jpeg", photo(500, 400, 4));
+        String id = ImageClient.upload("photo.jpg", "image/jpeg", Corpus.photo(500, 400));
         assertProblem(get(signed("/xx:1/" + id + ".jpg")), 400, "invalid_option");
         assertProblem(get(signed("/rot:45/" + id + ".jpg")), 400, "invalid_option");
         assertProblem(get(signed("/q:101/" + id + ".jpg")), 400, "invalid_option");
@@ -212,7 +212,7 @@ class VariantIT {
 
     @Test
     void eagerPresetsAreReadyWithoutAnyRequest() throws Exception {
-        String id = ImageClient.upload("eager.jpg", "image/jpeg", photo(1000, 700, 5));
+        String id = ImageClient.upload("eager.jpg", "image/jpeg", Corpus.photo(1000, 700));
         awaitEagerReady(id);
         HttpResponse<byte[]> thumb = get("/i/" + id + "/thumb.jpg");
         assertEquals("STORED", header(thumb, "X-Cache"), "rendered ahead of the first request");
@@ -221,7 +221,7 @@ class VariantIT {
 
     @Test
     void aVariantServedTwiceIsServedFromTheHotCache() throws Exception {
-        String id = ImageClient.upload("hot.jpg", "image/jpeg", photo(640, 480, 6));
+        String id = ImageClient.upload("hot.jpg", "image/jpeg", Corpus.photo(640, 480));
         String url = signed("/rs:fit:200:200/q:70/" + id + ".jpg");
         long hitsBefore = metric("picbed_variant_hot_hits_total");
         long ioHitsBefore = metric("picbed_variant_hot_hits_io_thread_total");
@@ -239,7 +239,7 @@ class VariantIT {
 
     @Test
     void deletingAnImageRemovesItsVariants() throws Exception {
-        String id = ImageClient.upload("gone.jpg", "image/jpeg", photo(300, 200, 7));
+        String id = ImageClient.upload("gone.jpg", "image/jpeg", Corpus.photo(300, 200));
         String url = signed("/rs:fit:50:50/" + id + ".jpg");
         for (int i = 0; i < 3; i++) {
             assertEquals(200, get(url).statusCode());
@@ -253,7 +253,7 @@ class VariantIT {
 
     @Test
     void aRenderThatKeepsFailingEndsInTheDeadLetterQueue() throws Exception {
-        String id = ImageClient.upload("doomed.jpg", "image/jpeg", photo(400, 300, 8));
+        String id = ImageClient.upload("doomed.jpg", "image/jpeg", Corpus.photo(400, 300));
         awaitEagerReady(id);
         Files.delete(TestServer.home().resolve("blobs").resolve(id.substring(0, 2)).resolve(id.substring(2, 4)).resolve(id));
         String dlq = "picbed_queue_messages{queue=\"picbed.bulk.dlq\"}";
@@ -330,23 +330,6 @@ class VariantIT {
             }
         }
         return new double[]{r / n, g / n, b / n};
-    }
-
-    /** A unique photo-like JPEG (gradients plus noise), so every test has its own image id. */
-    static byte[] photo(int width, int height, int seed) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(System.nanoTime() ^ seed);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int r = (x * 255 / width + random.nextInt(16)) & 0xff;
-                int g = (y * 255 / height + random.nextInt(16)) & 0xff;
-                int b = ((x + y) * 127 / (width + height) + random.nextInt(16)) & 0xff;
-                image.setRGB(x, y, r << 16 | g << 8 | b);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
     }
 
     /** An animated GIF of distinct coloured frames with a 100 ms delay and infinite looping. */

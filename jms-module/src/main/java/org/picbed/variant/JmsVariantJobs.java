@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import org.picbed.image.JmsImageEvents;
 import org.picbed.messaging.Destinations;
 
 import java.util.List;
@@ -13,9 +14,9 @@ import java.util.List;
 @ApplicationScoped
 public class JmsVariantJobs implements VariantJobs {
 
-    static final String IMAGE = "image";
+    static final String IMAGE = JmsImageEvents.IMAGE;
+    static final String FORMAT = JmsImageEvents.FORMAT;
     static final String SPEC = "spec";
-    static final String FORMAT = "format";
     static final String PRESET = "preset";
 
     @Inject
@@ -27,7 +28,7 @@ public class JmsVariantJobs implements VariantJobs {
     @Override
     public void rerender(List<VariantCatalog.Requested> variants) {
         for (VariantCatalog.Requested r : variants) {
-            context.createProducer().setProperty("event", "variant.rerender")
+            context.createProducer().setProperty(JmsImageEvents.EVENT, "variant.rerender")
                     .setProperty(IMAGE, r.key().image().hex())
                     .setProperty(SPEC, r.key().spec().canonical())
                     .setProperty(FORMAT, r.key().format().key())

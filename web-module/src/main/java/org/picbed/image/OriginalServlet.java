@@ -7,9 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.error.PicbedException;
 import org.picbed.storage.BlobStore;
+import org.picbed.storage.FileReads;
 import org.picbed.variant.VariantRequest;
 import org.picbed.variant.VariantResponder;
 import org.picbed.variant.VariantUrls;
+import org.picbed.web.Immutable;
 import org.picbed.web.Problems;
 
 import java.io.IOException;
@@ -28,7 +30,6 @@ import java.util.Optional;
 @WebServlet(urlPatterns = "/i/*")
 public class OriginalServlet extends HttpServlet {
 
-    static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
     private static final int SNIFF_BYTES = 12;
 
     @Inject
@@ -74,18 +75,18 @@ public class OriginalServlet extends HttpServlet {
             return;
         }
         try (FileChannel channel = blob.get().open()) {
-            Optional<ImageFormat> format = ImageInspector.sniff(head(channel));
+            Optional<ImageFormat> format = ImageInspector.sniff(FileReads.head(channel, SNIFF_BYTES));
             if (format.isEmpty() || (ext != null && !format.get().isNamedBy(ext))) {
                 notFound(response);
                 return;
             }
             String etag = "\"" + id.get().hex() + "\"";
             response.setHeader("ETag", etag);
-            response.setHeader("Cache-Control", CACHE_FOREVER);
+            response.setHeader("Cache-Control", Immutable.CACHE_CONTROL);
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Accept-Ranges", "bytes");
             response.setContentType(format.get().mediaType());
-            if (matches(request.getHeader("If-None-Match"), etag)) {
+            if (Immutable.matches(request.getHeader("If-None-Match"), etag)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;
             }
@@ -122,15 +123,6 @@ public class OriginalServlet extends HttpServlet {
         responder.respond(wanted, file.substring(0, Math.max(0, file.indexOf('.'))), request, response, body);
     }
 
-    /** The first bytes of the blob, read without moving the channel. */
-    private static byte[] head(FileChannel channel) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate(SNIFF_BYTES);
-        while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
-            // fill
-        }
-        return java.util.Arrays.copyOf(head.array(), head.position());
-    }
-
     private static void copy(FileChannel from, long start, long length, WritableByteChannel to) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 64 * 1024));
         long position = start;
@@ -147,19 +139,6 @@ public class OriginalServlet extends HttpServlet {
             }
             position += n;
         }
-    }
-
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.trim();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void notFound(HttpServletResponse response) throws IOException {

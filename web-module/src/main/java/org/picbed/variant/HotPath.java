@@ -77,7 +77,7 @@ public class HotPath {
                 return null;
             }
             VariantKey key = new VariantKey(wanted.image(), wanted.spec(), format);
-            return new Resolved(key.key(), "\"" + key.digest() + "\"", format.mediaType(), varies);
+            return new Resolved(key.key(), key.etag(), format.mediaType(), varies);
         } catch (RuntimeException e) {
             return null;
         }

@@ -6,6 +6,7 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import org.picbed.web.Immutable;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -64,14 +65,14 @@ final class HotVariantHandler implements HttpHandler {
     private static void respond(HttpServerExchange exchange, HotPath.Hit hit) {
         HeaderMap headers = exchange.getResponseHeaders();
         headers.put(Headers.ETAG, hit.etag());
-        headers.put(Headers.CACHE_CONTROL, VariantResponder.CACHE_FOREVER);
+        headers.put(Headers.CACHE_CONTROL, Immutable.CACHE_CONTROL);
         headers.put(NOSNIFF, "nosniff");
         headers.put(Headers.CONTENT_TYPE, hit.mediaType());
         headers.put(X_CACHE, "HIT");
         if (hit.variesOnAccept()) {
             headers.put(Headers.VARY, "Accept");
         }
-        if (VariantResponder.matches(exchange.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH), hit.etag())) {
+        if (Immutable.matches(exchange.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH), hit.etag())) {
             exchange.setStatusCode(304);
             exchange.endExchange();
             return;

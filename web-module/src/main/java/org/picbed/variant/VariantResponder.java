@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
+import org.picbed.web.Immutable;
 import org.picbed.web.Problems;
 
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Writes a variant response for both URL forms: resolves {@code auto} against {@code Accept}, asks
@@ -18,8 +18,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class VariantResponder {
-
-    static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
 
     @Inject
     Variants variants;
@@ -34,8 +32,8 @@ public class VariantResponder {
             format = OutputFormats.resolve(wanted.extension(), null, null, false);
         }
         VariantKey key = new VariantKey(wanted.image(), wanted.spec(), format);
-        String etag = "\"" + key.digest() + "\"";
-        if (matches(request.getHeader("If-None-Match"), etag)) {
+        String etag = key.etag();
+        if (Immutable.matches(request.getHeader("If-None-Match"), etag)) {
             headers(response, etag, format, null);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -64,17 +62,14 @@ public class VariantResponder {
         if (OutputFormats.acceptsWebp(accept)) {
             return ImageFormat.WEBP;
         }
-        boolean[] alpha = new boolean[1];
-        Optional<ImageFormat> source = variants.sourceFormat(wanted.image(), alpha);
-        if (source.isEmpty()) {
-            throw new PicbedException(404, "not_found", "no such image");
-        }
-        return OutputFormats.resolve("auto", accept, source.get(), alpha[0]);
+        Variants.SourceKind source = variants.sourceKind(wanted.image())
+                .orElseThrow(() -> new PicbedException(404, "not_found", "no such image"));
+        return OutputFormats.resolve("auto", accept, source.format(), source.hasAlpha());
     }
 
     private static void headers(HttpServletResponse response, String etag, ImageFormat format, Variants.Source source) {
         response.setHeader("ETag", etag);
-        response.setHeader("Cache-Control", CACHE_FOREVER);
+        response.setHeader("Cache-Control", Immutable.CACHE_CONTROL);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType(format.mediaType());
         if (source != null) {
@@ -82,16 +77,4 @@ public class VariantResponder {
         }
     }
 
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.trim();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -227,27 +227,6 @@ final class TurboJpeg {
         }
     }
 
-    /** Just the header's size. */
-    int[] size(byte[] jpeg) throws Exception {
-        Object d;
-        try {
-            d = decNew.invoke(jpeg);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-        try {
-            return new int[] {(int) decWidth.invoke(d), (int) decHeight.invoke(d)};
-        } catch (Throwable t) {
-            throw rethrow(t);
-        } finally {
-            try {
-                decClose.invoke(d);
-            } catch (Throwable ignored) {
-                // nothing to do
-            }
-        }
-    }
-
     /** Encodes a TYPE_INT_RGB image, 4:2:0. */
     byte[] encode(BufferedImage img, int quality, boolean progressive) throws Exception {
         Object c;

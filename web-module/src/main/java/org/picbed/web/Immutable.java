@@ -1,0 +1,27 @@
+package org.picbed.web;
+
+/**
+ * Caching of content-addressed answers (originals and variants): their URL names bytes that never change, so
+ * they are cacheable forever and revalidated by a strong ETag.
+ */
+public final class Immutable {
+
+    public static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+    private Immutable() {
+    }
+
+    /** Whether an {@code If-None-Match} header names the strong ETag (or is {@code *}). */
+    public static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
