@@ -44,7 +44,7 @@ public class ImageCatalog {
                 em.remove(tombstone);
             }
             variants.requested(eagerVariants.of(id, info.format()));
-            events.created(id, info.format());
+            events.created(id, info.format(), now, true);
         }
         em.persist(new ImageUpload(id.hex(), uploader.fingerprint(), displayName, now, idempotencyKey));
         return new Recorded(image, created);
@@ -73,14 +73,64 @@ public class ImageCatalog {
         if (image == null) {
             return false;
         }
+        Instant now = Instant.now();
         em.createQuery("delete from ImageUpload u where u.imageId = :id").setParameter("id", id.hex()).executeUpdate();
         em.remove(image);
         if (em.find(ImageTombstone.class, id.hex()) == null) {
-            em.persist(new ImageTombstone(id.hex(), Instant.now(), who.fingerprint()));
+            em.persist(new ImageTombstone(id.hex(), now, who.fingerprint()));
         }
-        events.deleted(id);
+        events.deleted(id, now, true);
         return true;
     }
+
+    /** Whether a copy of an image created at {@code createdAt} somewhere else is still wanted here. */
+    public ReplicaState replicaState(ImageId id, Instant createdAt) {
+        if (em.find(Image.class, id.hex()) != null) {
+            return ReplicaState.PRESENT;
+        }
+        ImageTombstone tombstone = em.find(ImageTombstone.class, id.hex());
+        return tombstone != null && !tombstone.deletedAt().isBefore(createdAt) ? ReplicaState.DELETED : ReplicaState.WANTED;
+    }
+
+    /**
+     * Records a copy of an image from site {@code origin} (replication or read repair); its eager variants are
+     * rendered here too, and it is not announced to the peers again. False when it is present or deleted here.
+     */
+    public boolean recordReplica(ImageId id, ImageInfo info, long bytes, String origin, Instant createdAt) {
+        if (replicaState(id, createdAt) != ReplicaState.WANTED) {
+            return false;
+        }
+        ImageTombstone older = em.find(ImageTombstone.class, id.hex());
+        if (older != null) {
+            em.remove(older);
+        }
+        em.persist(new Image(id.hex(), info.format(), info.width(), info.height(), info.frames(), bytes, createdAt, origin));
+        variants.requested(eagerVariants.of(id, info.format()));
+        events.created(id, info.format(), createdAt, false);
+        return true;
+    }
+
+    /**
+     * Applies a delete made at site {@code origin} at {@code at}: rows go, a tombstone stays (also when the image
+     * never arrived, so that a late copy is refused). An image created here after the delete is kept.
+     */
+    public boolean deleteReplica(ImageId id, String origin, Instant at) {
+        Image image = em.find(Image.class, id.hex());
+        if (image != null && image.createdAt().isAfter(at)) {
+            return false;
+        }
+        if (image != null) {
+            em.createQuery("delete from ImageUpload u where u.imageId = :id").setParameter("id", id.hex()).executeUpdate();
+            em.remove(image);
+        }
+        if (em.find(ImageTombstone.class, id.hex()) == null) {
+            em.persist(new ImageTombstone(id.hex(), at, "site:" + origin));
+        }
+        events.deleted(id, at, false);
+        return image != null;
+    }
+
+    public enum ReplicaState { PRESENT, DELETED, WANTED }
 
     public record Recorded(Image image, boolean created) {
     }

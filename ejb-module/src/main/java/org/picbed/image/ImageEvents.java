@@ -1,5 +1,7 @@
 package org.picbed.image;
 
+import java.time.Instant;
+
 /**
  * Port: what follows from a change to the image catalogue, sent inside the same JTA transaction as the rows
  * (the outbox point). Implemented in jms-module; thumbnails (eager presets) and replication to peer sites
@@ -7,7 +9,9 @@ package org.picbed.image;
  */
 public interface ImageEvents {
 
-    void created(ImageId id, ImageFormat format);
+    /** An image is new here ({@code at}: when it was created at its origin); {@code toPeers}: announce it to the peer sites. */
+    void created(ImageId id, ImageFormat format, Instant at, boolean toPeers);
 
-    void deleted(ImageId id);
+    /** An image was deleted ({@code at}: when, at the site where it was deleted); {@code toPeers} as above. */
+    void deleted(ImageId id, Instant at, boolean toPeers);
 }

@@ -13,6 +13,8 @@ import org.picbed.storage.TeeInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -82,6 +84,70 @@ public class Images {
     }
 
     /**
+     * Stores a copy of an image that site {@code origin} holds under {@code expected} (replication, read repair):
+     * the bytes must hash to that id and pass the same inspection as an upload. Returns whether the image is here
+     * now (false: it was deleted here, and stays deleted).
+     */
+    public boolean adopt(ImageId expected, InputStream content, String origin, Instant createdAt) throws IOException {
+        if (blobs.find(expected).isPresent() && catalog.find(expected).isPresent()) {
+            return true;
+        }
+        try (BlobStore.BlobWriter writer = blobs.create()) {
+            TeeInputStream tee = new TeeInputStream(new Limited(content, limits.maxBytes()), writer.output());
+            ImageInfo info = inspector.inspect(tee);
+            tee.drain();
+            ImageId id = writer.seal();
+            if (!id.equals(expected)) {
+                throw new ReplicaMismatch(expected, id);
+            }
+            ReentrantLock lock = lockFor(id);
+            lock.lock();
+            try {
+                if (catalog.replicaState(id, createdAt) == ImageCatalog.ReplicaState.DELETED) {
+                    return false;
+                }
+                BlobStore.Stored stored = writer.store();
+                try {
+                    catalog.recordReplica(id, info, stored.size(), origin, createdAt);
+                    return true;
+                } catch (RuntimeException e) {
+                    if (catalog.find(id).isPresent()) {
+                        return true;   // another consumer or node recorded it at the same moment
+                    }
+                    if (stored.created()) {
+                        blobs.delete(id);
+                    }
+                    throw unavailable(e);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Applies a delete made at site {@code origin}: blob, variants and hot copies go, and a tombstone stays. */
+    public void deleteReplica(ImageId id, String origin, Instant at) throws IOException {
+        ReentrantLock lock = lockFor(id);
+        lock.lock();
+        try {
+            Optional<Image> image = catalog.find(id);
+            if (image.isPresent() && image.get().createdAt().isAfter(at)) {
+                return;   // uploaded again after that delete
+            }
+            blobs.delete(id);
+            variantStore.deleteAll(id);
+            hot.evictPrefix(id.hex() + "/");
+            try {
+                catalog.deleteReplica(id, origin, at);
+            } catch (RuntimeException e) {
+                throw unavailable(e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Deletes an image for good: the blob first (so it is not served a moment longer), then rows and tombstone.
      * Returns false when there is no such image.
      */
@@ -129,6 +195,13 @@ public class Images {
         LOG.log(Level.WARNING, "could not write image metadata; the client is told to retry", e);
         return new PicbedException(503, "unavailable", "the image could not be stored right now; retry later",
                 "catalog write failed", e);
+    }
+
+    /** Bytes from a peer that do not hash to the id they were sent for (corrupted or wrong): never stored. */
+    public static final class ReplicaMismatch extends IOException {
+        public ReplicaMismatch(ImageId expected, ImageId actual) {
+            super("bytes for " + expected.hex() + " hash to " + actual.hex());
+        }
     }
 
     public record Ingested(Image image, String displayName, boolean created) {

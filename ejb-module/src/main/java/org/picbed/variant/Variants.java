@@ -10,6 +10,7 @@ import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.image.ImageInspector;
+import org.picbed.site.Originals;
 import org.picbed.storage.BlobStore;
 import org.picbed.storage.FileReads;
 import org.picbed.variant.render.ImageRenderer;
@@ -53,14 +54,15 @@ public class Variants {
     @Inject
     VariantStore store;
 
-    @Inject
-    BlobStore blobs;
 
     @Inject
     VariantCatalog catalog;
 
     @Inject
     VariantMetrics metrics;
+
+    @Inject
+    Originals originals;
 
     @Resource
     ManagedExecutorService background;
@@ -230,7 +232,7 @@ public class Variants {
     }
 
     private byte[] readSource(ImageId image) throws IOException {
-        Optional<BlobStore.Blob> blob = blobs.find(image);
+        Optional<BlobStore.Blob> blob = originals.find(image);
         if (blob.isEmpty()) {
             throw new PicbedException(404, "not_found", "no such image");
         }
@@ -241,7 +243,7 @@ public class Variants {
 
     /** What an original is, for choosing an {@code auto} format; empty when there is no such image. */
     public Optional<SourceKind> sourceKind(ImageId image) throws IOException {
-        Optional<BlobStore.Blob> blob = blobs.find(image);
+        Optional<BlobStore.Blob> blob = originals.find(image);
         if (blob.isEmpty()) {
             return Optional.empty();
         }

@@ -28,12 +28,16 @@ public class JmsQueueGauges implements QueueGauges {
     Queue bulk;
     @Resource(lookup = Destinations.BULK + "/dlq")
     Queue bulkDlq;
+    @Resource(lookup = Destinations.REPLICATION)
+    Queue replication;
+    @Resource(lookup = Destinations.REPLICATION + "/dlq")
+    Queue replicationDlq;
 
     @Override
     public Map<String, Long> depths() {
         Map<String, Long> depths = new LinkedHashMap<>();
         try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-            for (Queue queue : new Queue[]{thumbnails, thumbnailsDlq, bulk, bulkDlq}) {
+            for (Queue queue : new Queue[]{thumbnails, thumbnailsDlq, bulk, bulkDlq, replication, replicationDlq}) {
                 depths.put(queue.getQueueName().replaceFirst("^jms\\.queue\\.", ""), count(context, queue));
             }
         } catch (JMSException e) {

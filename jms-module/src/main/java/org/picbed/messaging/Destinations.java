@@ -11,6 +11,11 @@ public final class Destinations {
     public static final String HEARTBEAT = "java:/jms/picbed/heartbeat";
     public static final String PURGE_TOPIC = "java:/jms/picbed/purge";
 
+    /** The queue of messages for a peer site, forwarded by a core bridge (see server-config sites.sh). */
+    public static String outbound(String peer) {
+        return "java:/jms/picbed/outbound/" + peer;
+    }
+
     /** Plain (non-XA) connection factory for probes that must not join a transaction. */
     public static final String PLAIN_CONNECTION_FACTORY = "java:/ConnectionFactory";
 

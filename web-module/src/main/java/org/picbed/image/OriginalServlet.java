@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.error.PicbedException;
+import org.picbed.site.Originals;
 import org.picbed.storage.BlobStore;
 import org.picbed.storage.FileReads;
 import org.picbed.variant.VariantRequest;
@@ -23,7 +24,7 @@ import java.util.Optional;
 
 /**
  * {@code GET|HEAD /i/<id>} and {@code /i/<id>.<ext>}: the original bytes, straight from the blob store (no
- * database on this path: the id is the key). Forever-cacheable (the URL names content that never changes),
+ * database on this path: the id is the key; only an id this site does not have yet asks the peer sites). Forever-cacheable (the URL names content that never changes),
  * strong ETag, 304, single byte ranges; the type comes from the stored bytes, with nosniff.
  * {@code /i/<id>/<preset>.<ext>} is a preset variant (see {@link VariantResponder}).
  */
@@ -33,7 +34,7 @@ public class OriginalServlet extends HttpServlet {
     private static final int SNIFF_BYTES = 12;
 
     @Inject
-    BlobStore blobs;
+    Originals originals;
 
     @Inject
     VariantUrls urls;
@@ -69,7 +70,13 @@ public class OriginalServlet extends HttpServlet {
             Problems.write(response, 400, "invalid_id", "an image id is 64 lowercase hex characters");
             return;
         }
-        Optional<BlobStore.Blob> blob = blobs.find(id.get());
+        Optional<BlobStore.Blob> blob;
+        try {
+            blob = originals.find(id.get());
+        } catch (PicbedException e) {
+            Problems.write(response, e);
+            return;
+        }
         if (blob.isEmpty()) {
             notFound(response);
             return;

@@ -1,0 +1,41 @@
+package org.picbed.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.picbed.config.Settings;
+import org.picbed.error.PicbedException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+
+/** The operator's credentials ({@code PICBED_ADMIN_USER} / {@code PICBED_ADMIN_PASSWORD}), checked from HTTP Basic. */
+@ApplicationScoped
+public class Admins {
+
+    private final byte[] expected;
+
+    public Admins() {
+        this(Settings.fromEnvironment());
+    }
+
+    public Admins(Settings settings) {
+        String user = settings.get("admin.user", "admin");
+        String password = settings.get("admin.password", "");
+        expected = password.isEmpty() ? null : (user + ":" + password).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Passes for the operator; 401 otherwise (also when no admin password is configured). */
+    public void authenticate(String authorization) {
+        byte[] presented = null;
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                presented = Base64.getDecoder().decode(authorization.substring(6).trim());
+            } catch (IllegalArgumentException e) {
+                presented = null;
+            }
+        }
+        if (expected == null || presented == null || !MessageDigest.isEqual(expected, presented)) {
+            throw new PicbedException(401, "unauthorized", "the admin credentials are required (HTTP Basic)");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.picbed.site;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.picbed.config.Settings;
+import org.picbed.image.ImageId;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Calls a peer site's internal endpoint ({@code /internal/...}) with this site's signature; tries the peer's URLs
+ * in order and moves on when one cannot be reached.
+ */
+@ApplicationScoped
+public class PeerClient {
+
+    public static final String CREATED_HEADER = "X-Picbed-Created";
+    public static final String SHA256_HEADER = "X-Picbed-Sha256";
+
+    private final SiteSettings settings = SiteSettings.from(Settings.fromEnvironment());
+    private final SiteAuth auth = settings.secret().map(SiteAuth::new).orElse(null);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(settings.peerTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public SiteSettings settings() {
+        return settings;
+    }
+
+    /** The outcome of asking a peer for an original. */
+    public sealed interface Fetch {
+        record Found(InputStream body, Instant createdAt) implements Fetch {
+        }
+
+        record Missing() implements Fetch {
+        }
+
+        record Deleted() implements Fetch {
+        }
+
+        record Unreachable(String reason) implements Fetch {
+        }
+    }
+
+    /** Asks a peer for the original bytes of an image; the caller closes a found body. */
+    public Fetch original(Peer peer, ImageId id) {
+        String path = "/internal/blobs/" + id.hex();
+        String reason = "no URL";
+        for (URI base : peer.urls()) {
+            try {
+                HttpResponse<InputStream> response = http.send(request(base, path), HttpResponse.BodyHandlers.ofInputStream());
+                switch (response.statusCode()) {
+                    case 200 -> {
+                        Instant created = response.headers().firstValue(CREATED_HEADER).map(Long::parseLong)
+                                .map(Instant::ofEpochMilli).orElseGet(Instant::now);
+                        return new Fetch.Found(response.body(), created);
+                    }
+                    case 404 -> {
+                        response.body().close();
+                        return new Fetch.Missing();
+                    }
+                    case 410 -> {
+                        response.body().close();
+                        return new Fetch.Deleted();
+                    }
+                    default -> {
+                        response.body().close();
+                        reason = "HTTP " + response.statusCode();
+                    }
+                }
+            } catch (IOException e) {
+                reason = e.getClass().getSimpleName();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Fetch.Unreachable("interrupted");
+            }
+        }
+        return new Fetch.Unreachable(reason);
+    }
+
+    /** Whether the peer answers its internal ping with this site's signature accepted; the round trip in ms. */
+    public Optional<Long> ping(Peer peer) {
+        for (URI base : peer.urls()) {
+            long start = System.nanoTime();
+            try {
+                HttpResponse<Void> response = http.send(request(base, "/internal/ping"), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return Optional.of((System.nanoTime() - start) / 1_000_000);
+                }
+            } catch (IOException e) {
+                // try the next URL
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private HttpRequest request(URI base, String path) {
+        if (auth == null) {
+            throw new IllegalStateException("PICBED_SITE_SECRET is not set");
+        }
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(settings.peerTimeout()).GET()
+                .header(SiteAuth.HEADER, auth.sign(settings.site(), "GET", path, Instant.now())).build();
+    }
+}

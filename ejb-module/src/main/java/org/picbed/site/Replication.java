@@ -1,0 +1,89 @@
+package org.picbed.site;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.picbed.image.ImageCatalog;
+import org.picbed.image.Images;
+import org.picbed.storage.BlobStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Applies replication messages from peer sites. Idempotent: an image that is here already, or deleted here later,
+ * is left alone, so duplicates and redeliveries are harmless. A failure throws, so the message is redelivered with
+ * back-off and finally dead-lettered by the broker.
+ */
+@ApplicationScoped
+public class Replication {
+
+    @Inject
+    PeerClient peers;
+
+    @Inject
+    Images images;
+
+    @Inject
+    ImageCatalog catalog;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    SiteStats stats;
+
+    public void apply(ReplicationEvent event) throws IOException {
+        try {
+            switch (event.kind()) {
+                case CREATED -> copy(event);
+                case DELETED -> images.deleteReplica(event.image(), event.origin(), event.at());
+            }
+        } catch (IOException | RuntimeException e) {
+            stats.peer(event.origin()).failed(event.kind().name().toLowerCase() + ": " + reason(e), Instant.now());
+            throw e;
+        }
+        stats.applied(event.origin(), event.at(), Instant.now());
+    }
+
+    private void copy(ReplicationEvent event) throws IOException {
+        if (catalog.replicaState(event.image(), event.at()) != ImageCatalog.ReplicaState.WANTED) {
+            return;
+        }
+        Optional<BlobStore.Blob> local = blobs.find(event.image());   // e.g. left by an earlier attempt
+        if (local.isPresent()) {
+            try (InputStream in = Channels.newInputStream(local.get().open())) {
+                images.adopt(event.image(), in, event.origin(), event.at());
+                return;
+            } catch (Images.ReplicaMismatch e) {
+                blobs.delete(event.image());
+            }
+        }
+        Peer origin = peers.settings().peer(event.origin())
+                .orElseThrow(() -> new ReplicationFailure("site '" + event.origin() + "' is not among this site's peers"));
+        PeerClient.Fetch fetch = peers.original(origin, event.image());
+        if (fetch instanceof PeerClient.Fetch.Found found) {
+            try (InputStream body = found.body()) {
+                images.adopt(event.image(), body, event.origin(), event.at());
+            }
+        } else if (fetch instanceof PeerClient.Fetch.Missing) {
+            throw new ReplicationFailure("site " + event.origin() + " does not have image " + event.image().hex());
+        } else if (fetch instanceof PeerClient.Fetch.Unreachable u) {
+            throw new ReplicationFailure("site " + event.origin() + " cannot be reached (" + u.reason() + ")");
+        }
+        // Deleted at the origin since: its delete message follows and leaves a tombstone here.
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof ReplicationFailure ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** A replication message that cannot be applied now; the broker retries it and then dead-letters it. */
+    public static final class ReplicationFailure extends RuntimeException {
+        public ReplicationFailure(String message) {
+            super(message);
+        }
+    }
+}

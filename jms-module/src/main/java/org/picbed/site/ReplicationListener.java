@@ -1,0 +1,83 @@
+package org.picbed.site;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.MessageDrivenContext;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import org.picbed.image.ImageId;
+import org.picbed.image.JmsImageEvents;
+import org.picbed.messaging.Destinations;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Applies the changes peer sites send (through their bridges) to this site. A message that cannot be applied is
+ * rolled back: the broker redelivers it with back-off and, after the last attempt, moves it to the replication
+ * dead-letter queue, where it is counted per peer. Concurrency: {@code PICBED_REPLICATION_CONSUMERS} (default 4).
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.REPLICATION),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.PICBED_REPLICATION_CONSUMERS:4}")
+})
+public class ReplicationListener implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(ReplicationListener.class.getName());
+
+    @Inject
+    Replication replication;
+
+    @Resource
+    MessageDrivenContext mdc;
+
+    @Override
+    public void onMessage(Message message) {
+        ReplicationEvent event;
+        try {
+            event = parse(message);
+        } catch (JMSException | IllegalArgumentException e) {
+            LOG.warning(() -> "malformed replication message, rolled back for the dead-letter queue: " + e.getMessage());
+            mdc.setRollbackOnly();
+            return;
+        }
+        try {
+            replication.apply(event);
+        } catch (IOException | RuntimeException e) {
+            int attempt = deliveryCount(message);
+            LOG.warning(() -> "replication of " + event.kind() + " " + event.image().hex() + " from " + event.origin()
+                    + " failed (attempt " + attempt + "), retried later: " + e);
+            mdc.setRollbackOnly();
+        }
+    }
+
+    static ReplicationEvent parse(Message message) throws JMSException {
+        String kind = message.getStringProperty(JmsImageEvents.EVENT);
+        ImageId id = ImageId.parse(message.getStringProperty(JmsImageEvents.IMAGE))
+                .orElseThrow(() -> new IllegalArgumentException("no valid image id"));
+        String origin = message.getStringProperty(JmsImageEvents.ORIGIN);
+        if (origin == null || !SiteSettings.NAME.matcher(origin).matches()) {
+            throw new IllegalArgumentException("no valid origin site");
+        }
+        Instant at = Instant.ofEpochMilli(message.getLongProperty(JmsImageEvents.AT));
+        ReplicationEvent.Kind k = switch (kind == null ? "" : kind) {
+            case JmsImageEvents.CREATED -> ReplicationEvent.Kind.CREATED;
+            case JmsImageEvents.DELETED -> ReplicationEvent.Kind.DELETED;
+            default -> throw new IllegalArgumentException("unknown event '" + kind + "'");
+        };
+        return new ReplicationEvent(k, id, origin, at);
+    }
+
+    private static int deliveryCount(Message message) {
+        try {
+            return message.getIntProperty("JMSXDeliveryCount");
+        } catch (JMSException e) {
+            return -1;
+        }
+    }
+}
