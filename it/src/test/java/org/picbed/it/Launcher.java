@@ -3,6 +3,8 @@ package org.picbed.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,9 +24,16 @@ public final class Launcher {
      * offset and {@code env}.
      */
     public static Result run(Path home, int offset, String command, Map<String, String> env) throws IOException {
+        return run(home, offset, env, command);
+    }
+
+    /** The same with a command of several words, e.g. {@code start --sites bj,sh}. */
+    public static Result run(Path home, int offset, Map<String, String> env, String... command) throws IOException {
         Files.createDirectories(home);
-        Path log = home.resolveSibling(home.getFileName() + "-" + command + ".log");
-        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("picbed").toString(), command)
+        Path log = home.resolveSibling(home.getFileName() + "-" + String.join("-", command).replaceAll("[^a-z0-9,-]", "") + ".log");
+        List<String> args = new ArrayList<>(List.of("bash", ROOT.resolve("picbed").toString()));
+        args.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(args)
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -35,7 +44,7 @@ public final class Launcher {
         environment.putAll(env);
         try {
             Process process = pb.start();
-            if (!process.waitFor(6, TimeUnit.MINUTES)) {
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 return new Result(-1, Files.readString(log) + "\n(timed out)");
             }
