@@ -6,7 +6,7 @@
 # Starts two complete sites with the launcher (./picbed start --sites bj,sh) in a temp data dir at
 # PICBED_PORT_OFFSET (1300: bj http 9380, sh http 9480), then ReplicationBench.java uploads a 1024x768 JPEG
 # (+16 random bytes each, so every upload is a new image) at RATE per second for SECS seconds to bj and polls sh's
-# metadata API (which never asks a peer, so read repair cannot help) every 10 ms for each acknowledged upload.
+# metadata API (which never asks a peer, so read repair cannot help) every 25 ms for each acknowledged upload.
 # Lag = sh has it - bj acknowledged it. Prints p50/p90/p99/max, sh's own view (/api/admin/sites: lag from the
 # upload's commit time at bj to the replica's commit at sh), then stops the sites and removes the data dir.
 # Goal (issue 5): p99 < 2 s at 20 uploads/s for 60 s.
@@ -34,8 +34,19 @@ trap cleanup EXIT
 
 echo "== starting two sites (bj $BJ, sh $SH)"
 launcher start --sites bj,sh > "$HOME_DIR/start.log" 2>&1 || { tail -n 40 "$HOME_DIR/start.log"; exit 1; }
+echo "== warm-up: 20 uploads at bj, until sh has them (the bridge is connected, the JIT warm)"
+java "$ROOT/it/scripts/ReplicationBench.java" "$BJ" "$SH" "$KEY" 10 2 | grep -E "RESULT|uploads"
+sample() {   # every 5 s: bj's backlog for sh, sh's replication and thumbnails queues
+  while sleep 5; do
+    printf 'sample: bj outbound %s | sh %s\n' \
+      "$(curl -s "$BJ/api/metrics" | grep -E '^picbed_site_peer_pending_messages' | cut -d' ' -f2)" \
+      "$(curl -s "$SH/api/metrics" | grep -E '^picbed_queue_messages\{queue="picbed\.(replication|thumbnails)"' | sed -E 's/.*queue="picbed\.([a-z]+)"\} /\1=/' | tr '\n' ' ')"
+  done
+}
+sample & SAMPLER=$!
 echo "== $RATE uploads/s for $SECS s at bj, polled at sh"
 java "$ROOT/it/scripts/ReplicationBench.java" "$BJ" "$SH" "$KEY" "$RATE" "$SECS"
+kill $SAMPLER 2>/dev/null || true
 echo "== sh's view of bj (server side: upload commit at bj -> replica committed at sh)"
 curl -s -u "admin:$ADMIN_PW" "$SH/api/admin/sites"; echo
 echo "== bj's view of sh"

@@ -63,7 +63,7 @@ for entry in "${entries[@]}"; do
     emit "$MSG/http-connector=$name:add(socket-binding=$name, endpoint=http-acceptor)"
     connectors+=("$name")
   done
-  emit "$MSG/bridge=picbed-to-$peer:add(queue-name=jms.queue.picbed.outbound.$peer, forwarding-address=jms.queue.picbed.replication, static-connectors=[$(IFS=,; echo "${connectors[*]}")], use-duplicate-detection=true, ha=false, initial-connect-attempts=-1, reconnect-attempts=-1, reconnect-attempts-on-same-node=0, retry-interval=1000, retry-interval-multiplier=2.0, max-retry-interval=30000, password=\"$CLUSTER_PASSWORD\")"
+  emit "$MSG/bridge=picbed-to-$peer:add(queue-name=jms.queue.picbed.outbound.$peer, forwarding-address=jms.queue.picbed.replication, static-connectors=[$(IFS=,; echo "${connectors[*]}")], use-duplicate-detection=true, ha=false, initial-connect-attempts=-1, reconnect-attempts=-1, reconnect-attempts-on-same-node=0, retry-interval=1000, retry-interval-multiplier=2.0, max-retry-interval=5000, password=\"$CLUSTER_PASSWORD\")"
 done
 
 # 3. outbound queues of peers no longer listed (their undelivered messages are dropped with them)

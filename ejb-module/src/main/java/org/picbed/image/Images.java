@@ -134,9 +134,7 @@ public class Images {
             if (image.isPresent() && image.get().createdAt().isAfter(at)) {
                 return;   // uploaded again after that delete
             }
-            blobs.delete(id);
-            variantStore.deleteAll(id);
-            hot.evictPrefix(id.hex() + "/");
+            dropBytes(id);
             try {
                 catalog.deleteReplica(id, origin, at);
             } catch (RuntimeException e) {
@@ -158,9 +156,7 @@ public class Images {
             if (catalog.find(id).isEmpty()) {
                 return false;
             }
-            blobs.delete(id);
-            variantStore.deleteAll(id);
-            hot.evictPrefix(id.hex() + "/");
+            dropBytes(id);
             try {
                 return catalog.delete(id, who);
             } catch (RuntimeException e) {
@@ -169,6 +165,13 @@ public class Images {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The original's blob first (so it is not served a moment longer), then its variants and hot copies. */
+    private void dropBytes(ImageId id) throws IOException {
+        blobs.delete(id);
+        variantStore.deleteAll(id);
+        hot.evictPrefix(id.hex() + "/");
     }
 
     /** Uploads and deletes of the same bytes on this node take turns. */
