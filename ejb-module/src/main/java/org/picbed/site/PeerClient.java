@@ -25,7 +25,7 @@ public class PeerClient {
 
     private final SiteSettings settings = SiteSettings.from(Settings.fromEnvironment());
     private final SiteAuth auth = settings.secret().map(SiteAuth::new).orElse(null);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(settings.peerTimeout())
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.peerTimeout())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public SiteSettings settings() {

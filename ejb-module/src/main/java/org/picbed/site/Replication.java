@@ -36,6 +36,7 @@ public class Replication {
     SiteStats stats;
 
     public void apply(ReplicationEvent event) throws IOException {
+        long start = System.nanoTime();
         try {
             switch (event.kind()) {
                 case CREATED -> copy(event);
@@ -45,7 +46,7 @@ public class Replication {
             stats.peer(event.origin()).failed(event.kind().name().toLowerCase() + ": " + reason(e), Instant.now());
             throw e;
         }
-        stats.applied(event.origin(), event.at(), Instant.now());
+        stats.applied(event.origin(), event.at(), Instant.now(), System.nanoTime() - start);
     }
 
     private void copy(ReplicationEvent event) throws IOException {

@@ -15,31 +15,41 @@ public class SiteStats {
     private static final int LAG_SAMPLES = 4096;
 
     private final Map<String, PeerCounters> peers = new ConcurrentHashMap<>();
+    static final long LAG_WINDOW_MILLIS = 60_000;
+
     private final long[] lags = new long[LAG_SAMPLES];
+    private final long[] lagTimes = new long[LAG_SAMPLES];
     private long lagCount;
 
     public PeerCounters peer(String name) {
         return peers.computeIfAbsent(name, n -> new PeerCounters());
     }
 
-    /** Records one applied replication message and how long after its origin event it was applied. */
-    public void applied(String origin, Instant originAt, Instant now) {
-        peer(origin).applied(now);
+    /** Records one applied replication message: how long after its origin event, and how long applying took. */
+    public void applied(String origin, Instant originAt, Instant now, long applyNanos) {
+        peer(origin).applied(now, applyNanos);
         synchronized (lags) {
-            lags[(int) (lagCount++ % LAG_SAMPLES)] = Math.max(0, now.toEpochMilli() - originAt.toEpochMilli());
+            int slot = (int) (lagCount++ % LAG_SAMPLES);
+            lags[slot] = Math.max(0, now.toEpochMilli() - originAt.toEpochMilli());
+            lagTimes[slot] = now.toEpochMilli();
         }
     }
 
-    /** Quantiles (e.g. 0.5, 0.99) of the last {@value #LAG_SAMPLES} replication lags, in milliseconds. */
-    public Lag lag() {
-        long[] sorted;
-        long count;
+    /** Replication lags (origin commit to applied here) of the last minute (at most {@value #LAG_SAMPLES}), in ms. */
+    public Lag lag(Instant now) {
+        long since = now.toEpochMilli() - LAG_WINDOW_MILLIS;
+        long[] recent = new long[LAG_SAMPLES];
+        int n = 0;
         synchronized (lags) {
-            count = lagCount;
-            sorted = Arrays.copyOf(lags, (int) Math.min(count, LAG_SAMPLES));
+            for (int i = 0; i < Math.min(lagCount, LAG_SAMPLES); i++) {
+                if (lagTimes[i] >= since) {
+                    recent[n++] = lags[i];
+                }
+            }
         }
+        long[] sorted = Arrays.copyOf(recent, n);
         Arrays.sort(sorted);
-        return new Lag(count, quantile(sorted, 0.5), quantile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+        return new Lag(n, quantile(sorted, 0.5), quantile(sorted, 0.99), n == 0 ? 0 : sorted[n - 1]);
     }
 
     private static long quantile(long[] sorted, double q) {
@@ -54,6 +64,7 @@ public class SiteStats {
         private final AtomicLong applied = new AtomicLong();
         private final AtomicLong failures = new AtomicLong();
         private final AtomicLong repaired = new AtomicLong();
+        private final AtomicLong applyNanos = new AtomicLong();
         private volatile Instant lastApplied;
         private volatile Instant lastFailure;
         private volatile String lastFailureReason;
@@ -62,9 +73,16 @@ public class SiteStats {
         private volatile boolean reachable;
         private volatile long probeMillis = -1;
 
-        void applied(Instant at) {
+        void applied(Instant at, long nanos) {
             applied.incrementAndGet();
+            applyNanos.addAndGet(nanos);
             lastApplied = at;
+        }
+
+        /** Mean time to apply one message from this peer (pull, verify, store, record), in ms. */
+        public double meanApplyMillis() {
+            long n = applied.get();
+            return n == 0 ? 0 : applyNanos.get() / 1e6 / n;
         }
 
         public void failed(String reason, Instant at) {

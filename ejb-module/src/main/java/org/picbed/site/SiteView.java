@@ -26,8 +26,9 @@ public class SiteView {
         return client.settings().site();
     }
 
+    /** Replication lag of the changes applied here in the last minute. */
     public SiteStats.Lag lag() {
-        return stats.lag();
+        return stats.lag(Instant.now());
     }
 
     public List<PeerState> peers() {

@@ -19,12 +19,15 @@ import java.util.logging.Logger;
 /**
  * Applies the changes peer sites send (through their bridges) to this site. A message that cannot be applied is
  * rolled back: the broker redelivers it with back-off and, after the last attempt, moves it to the replication
- * dead-letter queue, where it is counted per peer. Concurrency: {@code PICBED_REPLICATION_CONSUMERS} (default 4).
+ * dead-letter queue, where it is counted per peer. Concurrency: {@code PICBED_REPLICATION_CONSUMERS} (default 8;
+ * applying mostly waits on the origin, the disk and the commit).
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.REPLICATION),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.PICBED_REPLICATION_CONSUMERS:4}")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.PICBED_REPLICATION_CONSUMERS:8}"),
+        // no prefetch: a session busy with one message must not hold others back that an idle session could take
+        @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
 })
 public class ReplicationListener implements MessageListener {
 

@@ -57,7 +57,7 @@ public class MetricsResource {
         return Response.ok(out.toString()).header("Cache-Control", "no-store").build();
     }
 
-    /** Per peer site (label {@code peer}), and the replication lag of changes that arrived here. */
+    /** Per peer site (label {@code peer}), and the replication lag of the changes applied here in the last minute. */
     private void sites(StringBuilder out) {
         var peers = sites.peers();
         if (peers.isEmpty()) {

@@ -18,7 +18,7 @@ import java.time.Instant;
 /**
  * {@code GET /api/admin/sites} (admin credentials): this site and, per peer, reachability, messages waiting for
  * its bridge and the age of the oldest, failures, dead letters, last success and read repairs; plus the
- * replication lag of changes that arrived here.
+ * replication lag of the changes applied here in the last minute.
  */
 @Path("admin/sites")
 public class SitesResource {
@@ -49,6 +49,7 @@ public class SitesResource {
                     .add("oldest_pending_seconds", p.oldestPendingMillis() / 1000.0)
                     .add("applied", c.applied())
                     .add("last_applied", text(c.lastApplied()))
+                    .add("apply_ms_mean", Math.round(c.meanApplyMillis() * 10) / 10.0)
                     .add("failures", c.failures())
                     .add("last_failure", text(c.lastFailure()))
                     .add("last_failure_reason", c.lastFailureReason() == null ? "" : c.lastFailureReason())
@@ -61,7 +62,7 @@ public class SitesResource {
         String body = JsonBuilders.object()
                 .add("site", view.site())
                 .add("peers", peers)
-                .add("replication_lag", JsonBuilders.object().add("samples", lag.count()).add("p50_ms", lag.p50Millis())
+                .add("replication_lag_last_minute", JsonBuilders.object().add("samples", lag.count()).add("p50_ms", lag.p50Millis())
                         .add("p99_ms", lag.p99Millis()).add("max_ms", lag.maxMillis()))
                 .build().toString();
         return Response.ok(body).header("Cache-Control", "no-store").build();
