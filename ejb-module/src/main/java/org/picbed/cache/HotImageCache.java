@@ -53,6 +53,18 @@ public class HotImageCache {
         cache.remove(key);
     }
 
+    /** Evicts one entry; whether it was there. */
+    public boolean evictKey(String key) {
+        return cache.remove(key) != null;
+    }
+
+    /** Evicts everything (at every node: the cache is replicated); returns how many entries there were. */
+    public int clear() {
+        int n = cache.size();
+        cache.clear();
+        return n;
+    }
+
     /** Evicts every key that starts with the prefix (e.g. all variants of one image); returns how many. */
     public int evictPrefix(String prefix) {
         List<String> keys = cache.keySet().stream().filter(k -> k.startsWith(prefix)).toList();

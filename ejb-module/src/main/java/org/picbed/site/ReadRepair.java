@@ -1,11 +1,15 @@
 package org.picbed.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageCatalog;
 import org.picbed.image.ImageId;
 import org.picbed.image.Images;
+import org.picbed.purge.NodeCaches;
+import org.picbed.purge.PurgeRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +65,21 @@ public class ReadRepair {
     }
 
     private record Miss(Outcome outcome, long expiresAtNanos) {
+    }
+
+    void listen(@Observes @Initialized(ApplicationScoped.class) Object started, NodeCaches nodeCaches) {
+        nodeCaches.register(this::forget);
+    }
+
+    /** A purge or delete reached this node: what is remembered about the image (or everything) goes. */
+    void forget(PurgeRequest purged) {
+        synchronized (misses) {
+            if (purged.image().isPresent()) {
+                misses.remove(purged.image().get().hex());
+            } else {
+                misses.clear();
+            }
+        }
     }
 
     /** Tries to bring the image here from a peer; 503 when a peer that may have it cannot be reached. */

@@ -118,4 +118,31 @@ public class FileVariantStore implements VariantStore {
         Files.deleteIfExists(dir);
         return count;
     }
+
+    @Override
+    public int deleteEverything() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int count = 0;
+        try (var shards = Files.list(root)) {
+            for (Path shard : shards.toList()) {
+                try (var subShards = Files.list(shard)) {
+                    for (Path sub : subShards.toList()) {
+                        try (var images = Files.list(sub)) {
+                            for (Path image : images.toList()) {
+                                ImageId id = ImageId.parse(image.getFileName().toString()).orElse(null);
+                                if (id != null) {
+                                    count += deleteAll(id);
+                                }
+                            }
+                        }
+                    }
+                } catch (java.nio.file.NotDirectoryException e) {
+                    // a stray file at the top: not a variant
+                }
+            }
+        }
+        return count;
+    }
 }

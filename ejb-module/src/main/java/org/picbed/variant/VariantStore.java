@@ -18,6 +18,9 @@ public interface VariantStore {
     /** Removes every variant of the image; returns how many there were. */
     int deleteAll(ImageId image) throws IOException;
 
+    /** Removes every stored variant of every image (a purge of everything); returns how many there were. */
+    int deleteEverything() throws IOException;
+
     /** Stored bytes, and whether an animation was cut to its first frame to stay within the frame budget. */
     record StoredVariant(byte[] bytes, boolean animationTruncated) {
     }

@@ -60,10 +60,15 @@ public final class SiteClient {
 
     /** {@code GET /api/admin/sites} as the operator. */
     public JsonObject sites() throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/admin/sites")).timeout(Duration.ofSeconds(20))
+        return admin("/api/admin/sites");
+    }
+
+    /** An admin JSON resource as the operator (200 expected). */
+    public JsonObject admin(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
                 .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new AssertionError("admin sites at " + base + ": " + response.statusCode() + " " + response.body());
+            throw new AssertionError(path + " at " + base + ": " + response.statusCode() + " " + response.body());
         }
         return json(response.body());
     }

@@ -1,23 +1,15 @@
 package org.picbed.image;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
-import org.picbed.config.Settings;
 import org.picbed.messaging.Destinations;
-import org.picbed.site.Peer;
-import org.picbed.site.SiteSettings;
+import org.picbed.messaging.PeerQueues;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The catalogue's events on the broker, sent with the container's XA context inside the catalogue transaction.
@@ -28,36 +20,25 @@ import java.util.Map;
 @ApplicationScoped
 public class JmsImageEvents implements ImageEvents {
 
-    public static final String IMAGE = "image";
-    public static final String EVENT = "event";
+    public static final String IMAGE = PeerQueues.IMAGE;
+    public static final String EVENT = PeerQueues.EVENT;
     public static final String FORMAT = "format";
-    public static final String ORIGIN = "origin";
-    public static final String AT = "at";
+    public static final String ORIGIN = PeerQueues.ORIGIN;
+    public static final String AT = PeerQueues.AT;
     public static final String CREATED = "image.created";
     public static final String DELETED = "image.deleted";
 
     @Inject
     JMSContext context;
 
+    @Inject
+    PeerQueues peers;
+
     @Resource(lookup = Destinations.PURGE_TOPIC)
     Topic purge;
 
     @Resource(lookup = Destinations.THUMBNAILS)
     Queue thumbnails;
-
-    private final SiteSettings sites = SiteSettings.from(Settings.fromEnvironment());
-    private final Map<String, Queue> outbound = new LinkedHashMap<>();
-
-    @PostConstruct
-    void lookUpPeers() {
-        for (Peer peer : sites.peers()) {
-            try {
-                outbound.put(peer.name(), (Queue) new InitialContext().lookup(Destinations.outbound(peer.name())));
-            } catch (NamingException e) {
-                outbound.put(peer.name(), null);   // reported DOWN by the sites health check
-            }
-        }
-    }
 
     @Override
     public void created(ImageId id, ImageFormat format, Instant at, boolean toPeers) {
@@ -78,13 +59,7 @@ public class JmsImageEvents implements ImageEvents {
 
     /** One durable message per peer, in the caller's transaction: no peer misses a change this site acknowledged. */
     private void toPeers(String event, ImageId id, Instant at) {
-        outbound.forEach((peer, queue) -> {
-            if (queue == null) {
-                throw new IllegalStateException("no outbound queue for peer site " + peer);
-            }
-            JMSProducer producer = context.createProducer().setProperty(EVENT, event).setProperty(IMAGE, id.hex())
-                    .setProperty(ORIGIN, sites.site()).setProperty(AT, at.toEpochMilli());
-            producer.send(queue, id.hex());
-        });
+        peers.each((peer, queue) -> context.createProducer().setProperty(EVENT, event).setProperty(IMAGE, id.hex())
+                .setProperty(ORIGIN, peers.site()).setProperty(AT, at.toEpochMilli()).send(queue, id.hex()));
     }
 }

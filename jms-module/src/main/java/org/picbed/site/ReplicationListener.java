@@ -11,13 +11,17 @@ import jakarta.jms.MessageListener;
 import org.picbed.image.ImageId;
 import org.picbed.image.JmsImageEvents;
 import org.picbed.messaging.Destinations;
+import org.picbed.purge.JmsPurgeEvents;
+import org.picbed.purge.PurgeMessages;
+import org.picbed.purge.Purges;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Applies the changes peer sites send (through their bridges) to this site. A message that cannot be applied is
+ * Applies the changes peer sites send (through their bridges) to this site: images created and deleted, purges
+ * and the acknowledgements of our purges. A message that cannot be applied is
  * rolled back: the broker redelivers it with back-off and, after the last attempt, moves it to the replication
  * dead-letter queue, where it is counted per peer. Concurrency: {@code PICBED_REPLICATION_CONSUMERS} (default 8;
  * applying mostly waits on the origin, the disk and the commit).
@@ -39,8 +43,20 @@ public class ReplicationListener implements MessageListener {
     @Resource
     MessageDrivenContext mdc;
 
+    @Inject
+    Purges purges;
+
     @Override
     public void onMessage(Message message) {
+        if (isPurge(message)) {
+            try {
+                PurgeMessages.apply(message, purges);
+            } catch (JMSException | RuntimeException e) {
+                LOG.warning(() -> "purge message from a peer failed, retried later: " + e);
+                mdc.setRollbackOnly();
+            }
+            return;
+        }
         ReplicationEvent event;
         try {
             event = parse(message);
@@ -56,6 +72,15 @@ public class ReplicationListener implements MessageListener {
             LOG.warning(() -> "replication of " + event.kind() + " " + event.image().hex() + " from " + event.origin()
                     + " failed (attempt " + attempt + "), retried later: " + e);
             mdc.setRollbackOnly();
+        }
+    }
+
+    private static boolean isPurge(Message message) {
+        try {
+            String event = message.getStringProperty(JmsImageEvents.EVENT);
+            return JmsPurgeEvents.REQUESTED.equals(event) || JmsPurgeEvents.APPLIED.equals(event);
+        } catch (JMSException e) {
+            return false;
         }
     }
 

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.picbed.image.ImageFormat;
+import org.picbed.purge.NodeCaches;
+import org.picbed.purge.PurgeRequest;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,8 +34,13 @@ public class HotPath {
         metrics.hotHitOnIoThread();
     }
 
-    void install(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void install(@Observes @Initialized(ApplicationScoped.class) Object started, NodeCaches nodeCaches) {
         current = this;
+        nodeCaches.register(purged -> {
+            if (purged.scope() == PurgeRequest.Scope.ALL) {
+                resolvedUrls.clear();
+            }
+        });
     }
 
     void uninstall(@Observes @jakarta.enterprise.context.BeforeDestroyed(ApplicationScoped.class) Object stopping) {

@@ -1,0 +1,123 @@
+package org.picbed.purge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.picbed.config.Settings;
+import org.picbed.image.Image;
+import org.picbed.image.ImageCatalog;
+import org.picbed.image.ImageFormat;
+import org.picbed.image.ImageId;
+import org.picbed.variant.Presets;
+import org.picbed.variant.VariantKey;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * Reverse proxies in front of picbed ({@code PICBED_FRONT_CACHES}, comma-separated base URLs such as
+ * {@code http://127.0.0.1:3128}) get an HTTP {@code PURGE} for every public URL of what was purged: the original
+ * (with and without extension) and every preset in every output format. The {@code Host} is the public one
+ * ({@code PICBED_PUBLIC_URL}), as the proxy keys its cache by it. Signed {@code /v/} URLs and "everything" cannot
+ * be listed: proxies hold them until they expire.
+ */
+@ApplicationScoped
+public class FrontCaches {
+
+    private static final Logger LOG = Logger.getLogger(FrontCaches.class.getName());
+    private static final int TIMEOUT_MS = 2000;
+
+    private final List<URI> caches;
+    private final Optional<String> publicHost;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    @Inject
+    ImageCatalog catalog;
+
+    @Inject
+    Presets presets;
+
+    public FrontCaches() {
+        Settings settings = Settings.fromEnvironment();
+        caches = Arrays.stream(settings.get("front-caches", "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(URI::create).toList();
+        publicHost = settings.get("public-url").map(URI::create).map(u -> u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort());
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    void purge(PurgeRequest request) {
+        if (caches.isEmpty() || request.scope() == PurgeRequest.Scope.ALL) {
+            return;
+        }
+        List<String> paths = paths(request);
+        for (URI cache : caches) {
+            for (String path : paths) {
+                send(cache, path);
+            }
+        }
+    }
+
+    List<String> paths(PurgeRequest request) {
+        ImageId id = request.image().orElseThrow();
+        List<String> paths = new ArrayList<>();
+        List<String> presetNames = new ArrayList<>();
+        if (request.scope() == PurgeRequest.Scope.IMAGE) {
+            paths.add("/i/" + id.hex());
+            Optional<ImageFormat> format = catalog.find(id).map(Image::format);
+            for (ImageFormat f : ImageFormat.values()) {
+                if (format.isEmpty() || format.get() == f) {
+                    paths.add("/i/" + id.hex() + "." + f.extension());
+                }
+            }
+            presets.all().forEach(p -> presetNames.add(p.name()));
+        } else if (presets.find(request.spec().orElseThrow().trim()).isPresent()) {
+            presetNames.add(request.spec().orElseThrow().trim());
+        }
+        for (String preset : presetNames) {
+            for (ImageFormat f : ImageFormat.values()) {
+                if (VariantKey.isOutput(f)) {
+                    paths.add("/i/" + id.hex() + "/" + preset + "." + f.extension());
+                }
+            }
+            paths.add("/i/" + id.hex() + "/" + preset + ".auto");
+        }
+        return paths;
+    }
+
+    private void send(URI cache, String path) {
+        String host = publicHost.orElse(cache.getHost() + ":" + cache.getPort());
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(cache.getHost(), cache.getPort() < 0 ? 80 : cache.getPort()), TIMEOUT_MS);
+            socket.setSoTimeout(TIMEOUT_MS);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PURGE " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] head = in.readNBytes(12);
+            String status = new String(head, StandardCharsets.US_ASCII);
+            sent.incrementAndGet();
+            LOG.fine(() -> "PURGE " + path + " at " + cache + ": " + status);
+        } catch (IOException e) {
+            failed.incrementAndGet();
+            LOG.warning(() -> "PURGE " + path + " at " + cache + " failed: " + e);
+        }
+    }
+}
