@@ -11,6 +11,7 @@ import org.picbed.it.Await;
 import org.picbed.it.Corpus;
 import org.picbed.it.ImageClient;
 import org.picbed.it.Launcher;
+import org.picbed.it.Purging;
 import org.picbed.it.PicbedDeployment;
 import org.picbed.it.TestServer;
 
@@ -25,6 +26,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * Two clustered nodes of one site: the Arquillian server and a second node started with {@code ./picbed} on the
@@ -46,7 +48,7 @@ class HotCacheClusterIT {
     }
 
     @Test
-    void aVariantHotOnNodeOneIsServedFromMemoryOnNodeTwo() throws Exception {
+    void aVariantHotOnNodeOneIsServedFromMemoryOnNodeTwoAndOnePurgeDropsItFromBoth() throws Exception {
         String started = launcher("start");
         Await.until("node 2 joined the hot cache", Duration.ofSeconds(90),
                 () -> node2("/api/health").body().contains("\"members\":2"));
@@ -62,6 +64,23 @@ class HotCacheClusterIT {
         assertEquals("HIT", ImageClient.header(onNodeTwo, "X-Cache"), "node 2 answers from the replicated cache");
         assertArrayEquals(second.body(), onNodeTwo.body());
         assertEquals(ImageClient.header(second, "ETag"), ImageClient.header(onNodeTwo, "ETag"));
+
+        // one purge on node 1 (JMX, management credentials) drops it from both nodes' memory
+        long node1Before = hotEntries(TestServer.uri("/api/metrics"));
+        long node2Before = hotEntries(node2Uri("/api/metrics"));
+        Launcher.Result purge = Purging.jmx(9990 + Integer.getInteger("picbed.it.port.offset", 300),
+                System.getProperty("picbed.it.admin.user"), System.getProperty("picbed.it.admin.password"), "image", id);
+        assertEquals(0, purge.exit(), purge.output());
+        assertEquals(node1Before - 1, hotEntries(TestServer.uri("/api/metrics")), "gone from node 1");
+        assertEquals(node2Before - 1, hotEntries(node2Uri("/api/metrics")), "gone from node 2 as well");
+        HttpResponse<byte[]> afterPurge = HTTP.send(HttpRequest.newBuilder(node2Uri(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("RENDERED", ImageClient.header(afterPurge, "X-Cache"), "neither in memory nor stored on node 2");
+    }
+
+    private static long hotEntries(URI metrics) throws IOException, InterruptedException {
+        String text = HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(l -> l.startsWith("picbed_hot_cache_entries ")).mapToLong(l -> Long.parseLong(l.split(" ")[1]))
+                .findFirst().orElseThrow(() -> new AssertionError("no picbed_hot_cache_entries in\n" + text));
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.picbed.it.Await;
 import org.picbed.it.Corpus;
 import org.picbed.it.Launcher;
+import org.picbed.it.Purging;
 import org.picbed.it.SiteClient;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,6 +48,14 @@ class SitesIT {
 
     @BeforeAll
     static void startTwoSites() throws IOException {
+        if (Files.exists(HOME.resolve("sites.conf"))) {   // an earlier run's sites: stopped and removed, so every run starts empty
+            launcher("stop");
+        }
+        if (Files.exists(HOME)) {
+            try (var files = Files.walk(HOME)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
         launcher("start", "--sites", "bj,sh");
     }
 
@@ -170,6 +180,31 @@ class SitesIT {
 
     @Test
     @Order(5)
+    void aPurgeAtBjIsAppliedAtShAndAcknowledged() throws Exception {
+        String id = BJ.upload(Corpus.photo(400, 300));
+        Await.until("replicated", ARRIVAL, () -> SH.metadataStatus(id) == 200);
+        String small = "/i/" + id + "/small.jpg";
+        for (int i = 0; i < 3; i++) {
+            BJ.get(small);
+            SH.get(small);
+        }
+        assertEquals("HIT", org.picbed.it.ImageClient.header(SH.get(small), "X-Cache"));
+        assertEquals("HIT", org.picbed.it.ImageClient.header(BJ.get(small), "X-Cache"));
+
+        Launcher.Result purge = Purging.purge(HOME, OFFSET, Map.of("PICBED_ADMIN_PASSWORD", ADMIN_PASSWORD), "--site", "bj", id);
+        String purgeId = Purging.purgeId(purge);
+        assertTrue(purge.output().contains("applied: sh "), "the CLI saw sh's acknowledgement:\n" + purge.output());
+        assertNotEquals("HIT", org.picbed.it.ImageClient.header(BJ.get(small), "X-Cache"));
+        assertNotEquals("HIT", org.picbed.it.ImageClient.header(SH.get(small), "X-Cache"), "gone from sh's cache too");
+
+        JsonObject record = BJ.admin("/api/purges/" + purgeId);
+        List<String> sites = record.getJsonArray("applied").getValuesAs(JsonObject.class).stream().map(a -> a.getString("site")).sorted().toList();
+        assertEquals(List.of("bj", "sh"), sites, record.toString());
+        assertEquals("bj", SH.admin("/api/purges/" + purgeId).getString("origin_site"), "sh keeps the record too");
+    }
+
+    @Test
+    @Order(6)
     void aMessageForAnImageBjLostEndsInTheDeadLetterQueueWithoutBlockingOthers() throws Exception {
         pauseReplicationAtSh(true);
         String lost;
