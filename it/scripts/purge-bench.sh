@@ -11,22 +11,9 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 COUNT=${COUNT:-100}
-OFFSET=${PICBED_PORT_OFFSET:-1300}
-HOME_DIR=$(mktemp -d "${TMPDIR:-/tmp}/picbed-purge-bench.XXXXXX")
-KEY="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-ADMIN_PW="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-BJ=http://127.0.0.1:$((8080 + OFFSET))
-SH=http://127.0.0.1:$((8180 + OFFSET))
-
-launcher() {
-  env -u PICBED_SITE -u PICBED_PEERS PICBED_HOME="$HOME_DIR" PICBED_PORT_OFFSET="$OFFSET" PICBED_API_KEYS="$KEY" \
-    PICBED_ADMIN_PASSWORD="$ADMIN_PW" "$ROOT/picbed" "$@"
-}
-cleanup() {
-  launcher stop >/dev/null 2>&1 || true
-  [[ ${KEEP:-0} == 1 ]] && echo "data kept in $HOME_DIR" || rm -rf "$HOME_DIR"
-}
-trap cleanup EXIT
+BENCH_NAME=purge-bench
+# shellcheck source=two-sites.sh
+source "$ROOT/it/scripts/two-sites.sh"
 
 echo "== starting two sites of two nodes (bj $BJ, sh $SH)"
 launcher start --sites bj,sh --nodes 2 > "$HOME_DIR/start.log" 2>&1 || { tail -n 40 "$HOME_DIR/start.log"; exit 1; }
@@ -35,5 +22,5 @@ ID=$(curl -s -H "Authorization: Bearer $KEY" -F "file=@$JPEG;type=image/jpeg" "$
 [[ -n $ID ]] || { echo "upload failed"; exit 1; }
 for _ in $(seq 1 100); do [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" "$SH/api/images/$ID") == 200 ]] && break; sleep 0.2; done
 echo "== image $ID at both sites; $COUNT purges at bj over JMX"
-java -cp "$ROOT/server-config/target/wildfly/bin/client/jboss-client.jar" "$ROOT/it/scripts/PurgeBench.java" \
+java -Dslf4j.internal.verbosity=ERROR -cp "$ROOT/server-config/target/wildfly/bin/client/jboss-client.jar" "$ROOT/it/scripts/PurgeBench.java" \
   "service:jmx:remote+http://127.0.0.1:$((9990 + OFFSET))" admin "$ADMIN_PW" "$BJ" "$SH" "$ID" 2 "$COUNT"

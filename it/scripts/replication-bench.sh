@@ -18,22 +18,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 RATE=${RATE:-20}
 SECS=${SECS:-60}
-OFFSET=${PICBED_PORT_OFFSET:-1300}
-HOME_DIR=$(mktemp -d "${TMPDIR:-/tmp}/picbed-repl-bench.XXXXXX")
-KEY="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-ADMIN_PW="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-BJ=http://127.0.0.1:$((8080 + OFFSET))
-SH=http://127.0.0.1:$((8180 + OFFSET))
-
-launcher() {
-  env -u PICBED_SITE -u PICBED_PEERS PICBED_HOME="$HOME_DIR" PICBED_PORT_OFFSET="$OFFSET" PICBED_API_KEYS="$KEY" \
-    PICBED_ADMIN_PASSWORD="$ADMIN_PW" "$ROOT/picbed" "$@"
-}
-cleanup() {
-  launcher stop >/dev/null 2>&1 || true
-  [[ ${KEEP:-0} == 1 ]] && echo "data kept in $HOME_DIR" || rm -rf "$HOME_DIR"
-}
-trap cleanup EXIT
+BENCH_NAME=repl-bench
+# shellcheck source=two-sites.sh
+source "$ROOT/it/scripts/two-sites.sh"
 
 echo "== starting two sites (bj $BJ, sh $SH)"
 launcher start --sites bj,sh > "$HOME_DIR/start.log" 2>&1 || { tail -n 40 "$HOME_DIR/start.log"; exit 1; }

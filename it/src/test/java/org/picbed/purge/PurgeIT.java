@@ -87,6 +87,18 @@ class PurgeIT {
     }
 
     @Test
+    void purgingEverythingEmptiesTheHotCacheAndTheStoredVariants() throws Exception {
+        String id = ImageClient.upload("purge-all.jpg", "image/jpeg", Corpus.photo(640, 480));
+        String medium = "/i/" + id + "/medium.jpg";
+        makeHot(medium);
+
+        String purgeId = Purging.purgeId(Purging.purge(HOME, OFFSET, ENV, "--all"));
+        assertTrue(SERVER.metrics().contains("\npicbed_hot_cache_entries 0\n"), "the hot cache is empty");
+        assertEquals("RENDERED", ImageClient.header(ImageClient.get(medium), "X-Cache"), "stored variants are gone too");
+        assertEquals("all", SERVER.admin("/api/purges/" + purgeId).getString("scope"));
+    }
+
+    @Test
     void jmxWithoutTheManagementCredentialsIsRefused() throws Exception {
         String id = ImageClient.upload("purge-refused.jpg", "image/jpeg", Corpus.photo(320, 240));
         String thumb = "/i/" + id + "/thumb.jpg";
