@@ -37,14 +37,7 @@ public class ImageCatalog {
         Image image = em.find(Image.class, id.hex());
         boolean created = image == null;
         if (created) {
-            image = new Image(id.hex(), info.format(), info.width(), info.height(), info.frames(), bytes, now, SITE);
-            em.persist(image);
-            ImageTombstone tombstone = em.find(ImageTombstone.class, id.hex());
-            if (tombstone != null) {
-                em.remove(tombstone);
-            }
-            variants.requested(eagerVariants.of(id, info.format()));
-            events.created(id, info.format(), now, true);
+            image = create(id, info, bytes, now, SITE, true);
         }
         em.persist(new ImageUpload(id.hex(), uploader.fingerprint(), displayName, now, idempotencyKey));
         return new Recorded(image, created);
@@ -73,13 +66,7 @@ public class ImageCatalog {
         if (image == null) {
             return false;
         }
-        Instant now = Instant.now();
-        em.createQuery("delete from ImageUpload u where u.imageId = :id").setParameter("id", id.hex()).executeUpdate();
-        em.remove(image);
-        if (em.find(ImageTombstone.class, id.hex()) == null) {
-            em.persist(new ImageTombstone(id.hex(), now, who.fingerprint()));
-        }
-        events.deleted(id, now, true);
+        remove(id, image, Instant.now(), who.fingerprint(), true);
         return true;
     }
 
@@ -100,13 +87,7 @@ public class ImageCatalog {
         if (replicaState(id, createdAt) != ReplicaState.WANTED) {
             return false;
         }
-        ImageTombstone older = em.find(ImageTombstone.class, id.hex());
-        if (older != null) {
-            em.remove(older);
-        }
-        em.persist(new Image(id.hex(), info.format(), info.width(), info.height(), info.frames(), bytes, createdAt, origin));
-        variants.requested(eagerVariants.of(id, info.format()));
-        events.created(id, info.format(), createdAt, false);
+        create(id, info, bytes, createdAt, origin, false);
         return true;
     }
 
@@ -119,15 +100,33 @@ public class ImageCatalog {
         if (image != null && image.createdAt().isAfter(at)) {
             return false;
         }
+        remove(id, image, at, "site:" + origin, false);
+        return image != null;
+    }
+
+    /** A new image row (a deliberate upload or a replica lifts a tombstone), its eager variants and its event. */
+    private Image create(ImageId id, ImageInfo info, long bytes, Instant at, String origin, boolean toPeers) {
+        Image image = new Image(id.hex(), info.format(), info.width(), info.height(), info.frames(), bytes, at, origin);
+        em.persist(image);
+        ImageTombstone tombstone = em.find(ImageTombstone.class, id.hex());
+        if (tombstone != null) {
+            em.remove(tombstone);
+        }
+        variants.requested(eagerVariants.of(id, info.format()));
+        events.created(id, info.format(), at, toPeers);
+        return image;
+    }
+
+    /** Rows go (if there are any), a tombstone stays, and the deletion is announced. */
+    private void remove(ImageId id, Image image, Instant at, String by, boolean toPeers) {
         if (image != null) {
             em.createQuery("delete from ImageUpload u where u.imageId = :id").setParameter("id", id.hex()).executeUpdate();
             em.remove(image);
         }
         if (em.find(ImageTombstone.class, id.hex()) == null) {
-            em.persist(new ImageTombstone(id.hex(), at, "site:" + origin));
+            em.persist(new ImageTombstone(id.hex(), at, by));
         }
-        events.deleted(id, at, false);
-        return image != null;
+        events.deleted(id, at, toPeers);
     }
 
     public enum ReplicaState { PRESENT, DELETED, WANTED }

@@ -59,9 +59,7 @@ public class Images {
     public Ingested ingest(InputStream content, String clientFileName, Uploader uploader, String idempotencyKey) throws IOException {
         String displayName = DisplayNames.of(clientFileName).orElse(null);
         try (BlobStore.BlobWriter writer = blobs.create()) {
-            TeeInputStream tee = new TeeInputStream(new Limited(content, limits.maxBytes()), writer.output());
-            ImageInfo info = inspector.inspect(tee);
-            tee.drain();
+            ImageInfo info = stage(content, writer);
             ImageId id = writer.seal();
             String name = displayName != null ? displayName : id.hex().substring(0, 12) + "." + info.format().extension();
             ReentrantLock lock = lockFor(id);
@@ -93,9 +91,7 @@ public class Images {
             return true;
         }
         try (BlobStore.BlobWriter writer = blobs.create()) {
-            TeeInputStream tee = new TeeInputStream(new Limited(content, limits.maxBytes()), writer.output());
-            ImageInfo info = inspector.inspect(tee);
-            tee.drain();
+            ImageInfo info = stage(content, writer);
             ImageId id = writer.seal();
             if (!id.equals(expected)) {
                 throw new ReplicaMismatch(expected, id);
@@ -103,13 +99,11 @@ public class Images {
             ReentrantLock lock = lockFor(id);
             lock.lock();
             try {
-                if (catalog.replicaState(id, createdAt) == ImageCatalog.ReplicaState.DELETED) {
-                    return false;
-                }
                 BlobStore.Stored stored = writer.store();
                 try {
-                    catalog.recordReplica(id, info, stored.size(), origin, createdAt);
-                    return true;
+                    if (catalog.recordReplica(id, info, stored.size(), origin, createdAt) || catalog.find(id).isPresent()) {
+                        return true;
+                    }
                 } catch (RuntimeException e) {
                     if (catalog.find(id).isPresent()) {
                         return true;   // another consumer or node recorded it at the same moment
@@ -119,6 +113,10 @@ public class Images {
                     }
                     throw unavailable(e);
                 }
+                if (stored.created()) {
+                    blobs.delete(id);   // deleted here after the copy was made: it stays deleted
+                }
+                return false;
             } finally {
                 lock.unlock();
             }
@@ -165,6 +163,14 @@ public class Images {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** One pass over the bytes: hashed and staged by the writer while the inspector checks them (size limit included). */
+    private ImageInfo stage(InputStream content, BlobStore.BlobWriter writer) throws IOException {
+        TeeInputStream tee = new TeeInputStream(new Limited(content, limits.maxBytes()), writer.output());
+        ImageInfo info = inspector.inspect(tee);
+        tee.drain();
+        return info;
     }
 
     /** The original's blob first (so it is not served a moment longer), then its variants and hot copies. */

@@ -38,8 +38,7 @@ public class Purges {
         Instant at = Instant.now();
         String id = "p-" + Long.toString(at.toEpochMilli(), 36) + "-" + HexFormat.of().formatHex(randomBytes());
         PurgeOutcome outcome = effects.apply(request);
-        log.requested(new Purge(id, request.scope().name(), request.image().map(i -> i.hex()).orElse(null),
-                request.spec().orElse(null), by, at, site), request, site, outcome);
+        log.requested(row(id, request, by, at, site), request, site, outcome);
         LOG.info(() -> "purge " + id + " of " + request.describe() + " by " + by + ": " + outcome);
         return new Requested(id, outcome);
     }
@@ -50,8 +49,7 @@ public class Purges {
             return;
         }
         PurgeOutcome outcome = effects.apply(request);
-        log.appliedFromPeer(new Purge(id, request.scope().name(), request.image().map(i -> i.hex()).orElse(null),
-                request.spec().orElse(null), by, at, origin), request, site, outcome);
+        log.appliedFromPeer(row(id, request, by, at, origin), request, site, outcome);
         LOG.info(() -> "purge " + id + " from " + origin + " of " + request.describe() + ": " + outcome);
     }
 
@@ -65,6 +63,11 @@ public class Purges {
 
     public String site() {
         return site;
+    }
+
+    private static Purge row(String id, PurgeRequest request, String by, Instant at, String origin) {
+        return new Purge(id, request.scope().name(), request.image().map(i -> i.hex()).orElse(null),
+                request.spec().orElse(null), by, at, origin);
     }
 
     private static byte[] randomBytes() {

@@ -6,10 +6,9 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
 import org.picbed.messaging.Destinations;
+import org.picbed.messaging.QueueBrowsing;
 
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,21 +37,11 @@ public class JmsQueueGauges implements QueueGauges {
         Map<String, Long> depths = new LinkedHashMap<>();
         try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
             for (Queue queue : new Queue[]{thumbnails, thumbnailsDlq, bulk, bulkDlq, replication, replicationDlq}) {
-                depths.put(queue.getQueueName().replaceFirst("^jms\\.queue\\.", ""), count(context, queue));
+                depths.put(queue.getQueueName().replaceFirst("^jms\\.queue\\.", ""), QueueBrowsing.depth(context, queue, null).messages());
             }
         } catch (JMSException e) {
             throw new IllegalStateException("could not browse the queues", e);
         }
         return depths;
-    }
-
-    private static long count(JMSContext context, Queue queue) throws JMSException {
-        try (QueueBrowser browser = context.createBrowser(queue)) {
-            long n = 0;
-            for (Enumeration<?> messages = browser.getEnumeration(); messages.hasMoreElements() && n < CAP; n++) {
-                messages.nextElement();
-            }
-            return n;
-        }
     }
 }

@@ -6,16 +6,13 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.Message;
 import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
-import org.picbed.health.QueueGauges;
 import org.picbed.image.JmsImageEvents;
 import org.picbed.messaging.Destinations;
+import org.picbed.messaging.QueueBrowsing;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import java.util.Enumeration;
 import java.util.Optional;
 
 /** Browses the outbound queue of each peer (what waits for its bridge) and the replication dead-letter queue. */
@@ -36,17 +33,9 @@ public class JmsReplicationBacklog implements ReplicationBacklog {
         } catch (NamingException e) {
             return Optional.empty();
         }
-        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-             QueueBrowser browser = context.createBrowser(queue)) {
-            long n = 0;
-            long oldest = 0;
-            for (Enumeration<?> messages = browser.getEnumeration(); messages.hasMoreElements() && n < QueueGauges.CAP; n++) {
-                Message m = (Message) messages.nextElement();
-                if (n == 0) {
-                    oldest = Math.max(0, System.currentTimeMillis() - m.getJMSTimestamp());
-                }
-            }
-            return Optional.of(new Pending(n, oldest));
+        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            QueueBrowsing.Depth depth = QueueBrowsing.depth(context, queue, null);
+            return Optional.of(new Pending(depth.messages(), depth.oldestAgeMillis()));
         } catch (JMSException | JMSRuntimeException e) {
             throw new IllegalStateException("could not browse the outbound queue of " + peer, e);
         }
@@ -54,13 +43,8 @@ public class JmsReplicationBacklog implements ReplicationBacklog {
 
     @Override
     public long deadLettered(String peer) {
-        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-             QueueBrowser browser = context.createBrowser(deadLetters, JmsImageEvents.ORIGIN + " = '" + peer + "'")) {
-            long n = 0;
-            for (Enumeration<?> messages = browser.getEnumeration(); messages.hasMoreElements() && n < QueueGauges.CAP; n++) {
-                messages.nextElement();
-            }
-            return n;
+        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            return QueueBrowsing.depth(context, deadLetters, JmsImageEvents.ORIGIN + " = '" + peer + "'").messages();
         } catch (JMSException | JMSRuntimeException e) {
             throw new IllegalStateException("could not browse the replication dead-letter queue", e);
         }

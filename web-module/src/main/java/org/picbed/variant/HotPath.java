@@ -5,8 +5,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.picbed.image.ImageFormat;
-import org.picbed.purge.NodeCaches;
-import org.picbed.purge.PurgeRequest;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,13 +32,8 @@ public class HotPath {
         metrics.hotHitOnIoThread();
     }
 
-    void install(@Observes @Initialized(ApplicationScoped.class) Object started, NodeCaches nodeCaches) {
+    void install(@Observes @Initialized(ApplicationScoped.class) Object started) {
         current = this;
-        nodeCaches.register(purged -> {
-            if (purged.scope() == PurgeRequest.Scope.ALL) {
-                resolvedUrls.clear();
-            }
-        });
     }
 
     void uninstall(@Observes @jakarta.enterprise.context.BeforeDestroyed(ApplicationScoped.class) Object stopping) {
