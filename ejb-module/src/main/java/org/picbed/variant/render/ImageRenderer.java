@@ -172,6 +172,15 @@ public final class ImageRenderer {
 
     /** The output size of one frame, for the animation pixel budget. */
     private static long outputPixels(int w, int h, VariantSpec spec) {
+        int[] size = outputSize(w, h, spec);
+        return (long) size[0] * size[1];
+    }
+
+    /**
+     * The {width, height} a spec makes of an image that shows as {@code w x h} (after its EXIF orientation):
+     * the explicit crop, then the resize, then the rotation; what pages put in {@code <img width height>}.
+     */
+    public static int[] outputSize(int w, int h, VariantSpec spec) {
         int cw = w;
         int ch = h;
         if (spec.crop() != null) {
@@ -180,7 +189,7 @@ public final class ImageRenderer {
             ch = size[1];
         }
         Geometry.Sizing s = Geometry.sizing(cw, ch, spec);
-        return (long) s.outW() * s.outH();
+        return spec.rotate() % 180 == 0 ? new int[] {s.outW(), s.outH()} : new int[] {s.outH(), s.outW()};
     }
 
     // --- watermark ------------------------------------------------------------------------------------------
