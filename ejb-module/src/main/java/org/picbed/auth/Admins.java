@@ -24,6 +24,19 @@ public class Admins {
         expected = password.isEmpty() ? null : (user + ":" + password).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Whether these are the operator's credentials (false when no admin password is configured). */
+    public boolean matches(String user, String password) {
+        if (expected == null || user == null || password == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected, (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether an admin password is configured at all (without one nobody can log in). */
+    public boolean configured() {
+        return expected != null;
+    }
+
     /** Passes for the operator; 401 otherwise (also when no admin password is configured). */
     public void authenticate(String authorization) {
         byte[] presented = null;

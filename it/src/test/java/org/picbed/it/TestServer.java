@@ -42,6 +42,21 @@ public final class TestServer {
         return System.getProperty("picbed.it.api-key", "it-key");
     }
 
+    /** The operator's credentials on the test server (PICBED_ADMIN_USER / PICBED_ADMIN_PASSWORD in it/pom.xml). */
+    public static String adminUser() {
+        return System.getProperty("picbed.it.admin.user", "it-admin");
+    }
+
+    public static String adminPassword() {
+        return System.getProperty("picbed.it.admin.password", "it-admin-pw");
+    }
+
+    /** The operator's HTTP Basic {@code Authorization} header value. */
+    public static String adminAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (adminUser() + ":" + adminPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** picbed's data directory on the test server (PICBED_HOME). */
     public static java.nio.file.Path home() {
         return java.nio.file.Path.of(System.getProperty("picbed.it.home", "target/picbed-home"));

@@ -3,19 +3,17 @@ package org.picbed.image;
 import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
-import org.picbed.config.Settings;
+import org.picbed.embed.ImageUrls;
 
 /** How an image is described in API answers, and the URLs that name it. */
 final class ImageJson {
-
-    private static final String PUBLIC_URL = Settings.fromEnvironment().get("public-url").map(u -> u.replaceAll("/+$", "")).orElse(null);
 
     private ImageJson() {
     }
 
     static String baseUrl(HttpServletRequest request) {
-        if (PUBLIC_URL != null) {
-            return PUBLIC_URL;
+        if (ImageUrls.configuredBase().isPresent()) {
+            return ImageUrls.configuredBase().get();
         }
         String scheme = request.getScheme();
         int port = request.getServerPort();

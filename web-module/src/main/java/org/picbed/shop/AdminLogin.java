@@ -1,0 +1,65 @@
+package org.picbed.shop;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Form login for the storefront admin (Jakarta Security): a POST of {@code username}/{@code password} to
+ * {@code /shop/login} is checked against the {@link AdminIdentityStore}; the caller then stays logged in for the
+ * session. An unauthenticated request for a protected page is sent to the login page with its address in
+ * {@code next}. Every other request passes untouched.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class AdminLogin implements HttpAuthenticationMechanism {
+
+    static final String LOGIN_PATH = "/shop/login";
+    /** Set on a failed attempt, for the login page to say so. */
+    static final String FAILED = "org.picbed.shop.loginFailed";
+
+    @Inject
+    IdentityStoreHandler identities;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if ("POST".equals(request.getMethod()) && LOGIN_PATH.equals(path(request))) {
+            String user = request.getParameter("username");
+            String password = request.getParameter("password");
+            if (user != null && password != null) {
+                CredentialValidationResult result = identities.validate(
+                        new UsernamePasswordCredential(user, new Password(password)));
+                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    if (request.getSession(false) != null) {
+                        request.changeSessionId(); // no session fixation
+                    }
+                    return context.notifyContainerAboutLogin(result);
+                }
+                request.setAttribute(FAILED, Boolean.TRUE);
+            }
+            return context.doNothing();
+        }
+        if (context.isProtected()) {
+            String next = path(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + LOGIN_PATH + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

@@ -1,0 +1,68 @@
+package org.picbed.shop;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.picbed.auth.Admins;
+
+import java.io.IOException;
+
+/**
+ * {@code /shop/login}: the login form; its POST is checked by {@link AdminLogin} before it gets here, so a
+ * caller here is either logged in (sent on to {@code next}) or not (the form again, 401).
+ * {@code POST /shop/logout} ends the session.
+ */
+@WebServlet(urlPatterns = {AdminLogin.LOGIN_PATH, "/shop/logout"})
+public class LoginServlet extends HttpServlet {
+
+    @Inject
+    Admins admins;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (request.getServletPath().equals("/shop/logout")) {
+            response.sendError(405);
+            return;
+        }
+        if (request.getUserPrincipal() != null) {
+            response.sendRedirect(request.getContextPath() + next(request));
+            return;
+        }
+        show(request, response, 200);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (request.getServletPath().equals("/shop/logout")) {
+            request.logout();
+            if (request.getSession(false) != null) {
+                request.getSession(false).invalidate();
+            }
+            ShopPages.redirect(request, response, "/shop/", null, null);
+            return;
+        }
+        if (request.getUserPrincipal() != null && request.isUserInRole(AdminIdentityStore.ROLE)) {
+            ShopPages.csrfToken(request);
+            ShopPages.redirect(request, response, next(request), null, null);
+            return;
+        }
+        request.setAttribute("failed", request.getAttribute(AdminLogin.FAILED) != null);
+        show(request, response, 401);
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response, int status) throws ServletException, IOException {
+        request.setAttribute("next", next(request));
+        request.setAttribute("configured", admins.configured());
+        ShopPages.render(request, response, status, "login");
+    }
+
+    /** Where to go after logging in: an admin page, never another site. */
+    private static String next(HttpServletRequest request) {
+        String next = request.getParameter("next");
+        return next != null && next.startsWith("/shop/admin") && !next.contains("//") && !next.contains("\\")
+                ? next : "/shop/admin/";
+    }
+}
