@@ -40,6 +40,7 @@
     <h2>Start</h2>
     <ul>
       <li><a href="upload">Upload images</a> — drag and drop, get permanent URLs (needs an API key).</li>
+      <li><a href="shop/">The storefront</a> — a small shop whose pictures are picbed URLs, written by the <code>&lt;picbed:img&gt;</code> tag.</li>
     </ul>
   </section>
 
