@@ -27,21 +27,17 @@ public class Shop {
     @Inject
     ShopCatalog catalog;
 
+    /** The product (and picture) are checked before the bytes are read, so a bad address stores nothing. */
     public PictureView addPicture(String slug, InputStream content, String fileName, String alt) throws IOException {
-        requireProduct(slug);
+        catalog.existing(slug);
         return catalog.attach(slug, store(content, fileName), alt);
     }
 
     public PictureView replacePicture(String slug, long pictureId, InputStream content, String fileName) throws IOException {
-        if (requireProduct(slug).pictures().stream().noneMatch(p -> p.id() == pictureId)) {
+        if (catalog.existing(slug).pictures().stream().noneMatch(p -> p.id() == pictureId)) {
             throw new PicbedException(404, "not_found", "no such picture of this product");
         }
         return catalog.replace(slug, pictureId, store(content, fileName));
-    }
-
-    /** Checked before the bytes are read, so a bad address stores nothing. */
-    private ProductView requireProduct(String slug) {
-        return catalog.product(slug).orElseThrow(() -> new PicbedException(404, "not_found", "no such product"));
     }
 
     private ImageId store(InputStream content, String fileName) throws IOException {

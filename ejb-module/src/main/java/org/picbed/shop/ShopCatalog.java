@@ -34,6 +34,11 @@ public class ShopCatalog {
         return find(slug).map(ProductView::of);
     }
 
+    /** @throws PicbedException 404 {@code not_found} */
+    public ProductView existing(String slug) {
+        return ProductView.of(require(slug));
+    }
+
     public ProductView create(ProductDraft draft) {
         String slug = Slugs.unique(Slugs.of(draft.name()), s -> find(s).isPresent());
         Product product = new Product(slug, draft.name(), draft.description(), draft.priceCents(), draft.currency(), Instant.now());

@@ -69,7 +69,7 @@ public class ShopResource {
     @Path("{slug}")
     public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("slug") String slug) {
         admins.authenticate(authorization);
-        return Response.ok(json(require(slug)).build().toString()).build();
+        return Response.ok(json(catalog.existing(slug)).build().toString()).build();
     }
 
     @POST
@@ -135,10 +135,6 @@ public class ShopResource {
             order.add(n.longValue());
         }
         return Response.ok(json(catalog.reorder(slug, order)).build().toString()).build();
-    }
-
-    private ProductView require(String slug) {
-        return catalog.product(slug).orElseThrow(() -> new PicbedException(404, "not_found", "no such product"));
     }
 
     private static ProductDraft draft(JsonObject body) {
