@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code ./picbed} as a newcomer uses it: two independent instances side by side (own data dir, ports, embedded
- * MariaDB), each healthy; a restart keeps the data dir's API key; stop leaves no process behind.
+ * MariaDB), each healthy; {@code ./picbed demo} fills the storefront once; a restart keeps the data dir's API key;
+ * stop leaves no process behind.
  */
 class LauncherIT {
 
@@ -63,6 +64,20 @@ class LauncherIT {
             assertTrue(health.contains("\"members\":1"), "not clustered with the other instance: " + health);
         }
 
+        Result demo = b.run("demo");
+        assertEquals(0, demo.exit(), demo.output());
+        assertTrue(demo.output().contains("created: Stoneware mug (2 pictures)"), demo.output());
+        assertTrue(demo.output().contains("created: Format sampler (6 pictures)"), "the corpus's odd formats: " + demo.output());
+        String shop = b.get("/shop/");
+        assertTrue(shop.contains("Stoneware mug") && shop.contains("Format sampler"), shop);
+        Matcher src = Pattern.compile("<img src=\"([^\"]+)\"").matcher(shop);
+        assertTrue(src.find(), shop);
+        assertEquals(200, b.status(src.group(1)), "the grid's pictures are served: " + src.group(1));
+        Result again = b.run("demo");
+        assertEquals(0, again.exit(), again.output());
+        assertTrue(again.output().contains("exists:  Stoneware mug") && !again.output().contains("created:"),
+                "a second demo leaves the products alone: " + again.output());
+
         Result stopA = a.run("stop");
         assertEquals(0, stopA.exit(), stopA.output());
         assertThrows(IOException.class, a::health, "instance a is down");
@@ -70,11 +85,11 @@ class LauncherIT {
         assertEquals(List.of(), processesUsing(a.home), "nothing of instance a left running");
 
         long t0 = System.nanoTime();
-        Result again = a.run("start");
+        Result restart = a.run("start");
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-        assertEquals(0, again.exit(), again.output());
+        assertEquals(0, restart.exit(), restart.output());
         System.out.printf("LauncherIT: second start of an instance took %d s (goal: under 60 s)%n", seconds);
-        assertEquals(apiKey, apiKey(again.output()), "the data dir keeps its API key across restarts");
+        assertEquals(apiKey, apiKey(restart.output()), "the data dir keeps its API key across restarts");
 
         assertEquals(0, a.run("stop").exit());
         assertEquals(0, b.run("stop").exit());
@@ -128,6 +143,25 @@ class LauncherIT {
 
         Result run(String command) throws IOException {
             return Launcher.run(home, offset, command, Map.of());
+        }
+
+        String get(String path) throws IOException {
+            return send(path).body();
+        }
+
+        int status(String path) throws IOException {
+            return send(path).statusCode();
+        }
+
+        private HttpResponse<String> send(String path) throws IOException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8080 + offset) + path))
+                    .timeout(Duration.ofSeconds(30)).build();
+            try {
+                return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
         }
 
         String health() throws IOException {

