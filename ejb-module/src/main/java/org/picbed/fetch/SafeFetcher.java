@@ -110,11 +110,44 @@ public final class SafeFetcher {
         }
     }
 
+    /**
+     * POSTs a body to a URL under the same address rules and time limit (no redirects are followed) and returns
+     * the status; for callbacks.
+     *
+     * @throws FetchRefused as {@link #fetch}
+     */
+    public int post(String url, String contentType, byte[] body, Map<String, String> headers) {
+        long deadline = System.nanoTime() + limits.timeoutMillis() * 1_000_000L;
+        URI uri = parse(url);
+        Target target = resolve(uri);
+        try (Socket socket = connect(target, deadline)) {
+            StringBuilder head = new StringBuilder(request(uri).replaceFirst("^GET ", "POST ")
+                    .replace("Accept: image/*\r\n", "Accept: */*\r\n").replaceFirst("\r\n\r\n$", "\r\n"));
+            head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length).append("\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            head.append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return readHead(new BufferedInputStream(socket.getInputStream()), deadline, socket).status;
+        } catch (SocketTimeoutException e) {
+            throw FetchRefused.timeout("the receiver did not answer within " + limits.timeoutMillis() + " ms");
+        } catch (IOException e) {
+            throw FetchRefused.unreachable("the receiver could not be reached (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Checks a URL and the addresses its host has now, without connecting (e.g. a callback URL when submitted). */
+    public void checkAddress(String url) {
+        resolve(parse(url));
+    }
+
     private record Target(String host, InetAddress address, int port, boolean tls) {
     }
 
-    /** Only absolute http(s) URLs with a host and without credentials. */
-    static URI parse(String url) {
+    /** Only absolute http(s) URLs with a host and without credentials ({@code source_invalid} otherwise). */
+    public static URI parse(String url) {
         if (url == null || url.length() > 4096) {
             throw FetchRefused.invalid("give an http or https URL of at most 4096 characters");
         }

@@ -32,11 +32,25 @@ public class JmsQueueGauges implements QueueGauges {
     @Resource(lookup = Destinations.REPLICATION + "/dlq")
     Queue replicationDlq;
 
+    @Resource(lookup = Destinations.FETCH)
+    Queue fetch;
+    @Resource(lookup = Destinations.FETCH + "/dlq")
+    Queue fetchDlq;
+    @Resource(lookup = Destinations.PROCESS)
+    Queue process;
+    @Resource(lookup = Destinations.PROCESS + "/dlq")
+    Queue processDlq;
+    @Resource(lookup = Destinations.CALLBACKS)
+    Queue callbacks;
+    @Resource(lookup = Destinations.CALLBACKS + "/dlq")
+    Queue callbacksDlq;
+
     @Override
     public Map<String, Long> depths() {
         Map<String, Long> depths = new LinkedHashMap<>();
         try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-            for (Queue queue : new Queue[]{thumbnails, thumbnailsDlq, bulk, bulkDlq, replication, replicationDlq}) {
+            for (Queue queue : new Queue[]{thumbnails, thumbnailsDlq, bulk, bulkDlq, replication,
+                    replicationDlq, fetch, fetchDlq, process, processDlq, callbacks, callbacksDlq}) {
                 depths.put(queue.getQueueName().replaceFirst("^jms\\.queue\\.", ""), QueueBrowsing.depth(context, queue, null).messages());
             }
         } catch (JMSException e) {

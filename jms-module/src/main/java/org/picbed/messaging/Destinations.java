@@ -6,6 +6,7 @@ public final class Destinations {
     public static final String THUMBNAILS = "java:/jms/picbed/thumbnails";
     public static final String BULK = "java:/jms/picbed/bulk";
     public static final String FETCH = "java:/jms/picbed/fetch";
+    public static final String PROCESS = "java:/jms/picbed/process";
     public static final String REPLICATION = "java:/jms/picbed/replication";
     public static final String CALLBACKS = "java:/jms/picbed/callbacks";
     public static final String HEARTBEAT = "java:/jms/picbed/heartbeat";

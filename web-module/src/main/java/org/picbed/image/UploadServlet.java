@@ -1,6 +1,13 @@
 package org.picbed.image;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.picbed.batch.BatchWork;
+import org.picbed.variant.render.RenderException;
 import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -27,8 +34,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /api/images}: multipart/form-data with one or more {@code file} parts, or a raw image body
- * (optional {@code X-Filename}). Each part streams from the socket into {@link Images#ingest}; the answer lists
+ * {@code POST /api/images}: multipart/form-data with one or more {@code file} parts, a raw image body
+ * (optional {@code X-Filename}), or JSON {@code {"url": ..., "rules": [...]}} to fetch one image now (safely, see
+ * {@link org.picbed.fetch.SafeFetcher}). Each part streams from the socket into {@link Images#ingest}; the answer lists
  * every file in request order. One file: its own status (201, 200 or the rejection's problem+json); several: 207
  * unless all share one status. An {@code Idempotency-Key} replays the first answer to retries.
  */
@@ -37,6 +45,7 @@ public class UploadServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(UploadServlet.class.getName());
     static final String FIELD = "file";
+    private static final int MAX_URL_REQUEST = 64 * 1024;
 
     @Inject
     Images images;
@@ -46,6 +55,9 @@ public class UploadServlet extends HttpServlet {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    BatchWork batchWork;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -61,9 +73,17 @@ public class UploadServlet extends HttpServlet {
                     return;
                 }
             }
-            List<Outcome> outcomes = receive(request, uploader, key);
-            int status = status(outcomes);
-            String body = body(request, outcomes, status).toString();
+            int status;
+            String body;
+            if (isJson(request.getContentType())) {
+                BatchWork.Made made = importUrl(request, uploader);
+                status = made.image().created() ? 201 : 200;
+                body = urlBody(request, made).toString();
+            } else {
+                List<Outcome> outcomes = receive(request, uploader, key);
+                status = status(outcomes);
+                body = body(request, outcomes, status).toString();
+            }
             if (key != null && status < 500) {
                 idempotency.remember(uploader, key, status, body);
             }
@@ -114,6 +134,54 @@ public class UploadServlet extends HttpServlet {
             }
             return Outcome.rejected(clientName, e);
         }
+    }
+
+    /** {@code {"url": "https://...", "rules": [...], "keep_original": false}}: fetched now, safely. */
+    private BatchWork.Made importUrl(HttpServletRequest request, Uploader uploader) throws IOException {
+        byte[] bytes = request.getInputStream().readNBytes(MAX_URL_REQUEST + 1);
+        if (bytes.length > MAX_URL_REQUEST) {
+            throw new PicbedException(413, "request_too_large", "the JSON is larger than 64 KiB");
+        }
+        JsonObject json;
+        try (var reader = Json.createReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+            json = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new PicbedException(400, "invalid_request", "send {\"url\": \"https://...\"} (optionally \"rules\": [...])");
+        }
+        if (!(json.get("url") instanceof JsonString url)) {
+            throw new PicbedException(400, "invalid_request", "'url' (a string) is required");
+        }
+        List<String> rules = new ArrayList<>();
+        if (json.get("rules") instanceof JsonArray list) {
+            for (JsonValue rule : list) {
+                if (!(rule instanceof JsonString text)) {
+                    throw new PicbedException(400, "invalid_rule", "'rules' is a list of strings");
+                }
+                rules.add(text.getString());
+            }
+        }
+        try {
+            return batchWork.importUrl(url.getString(), rules, json.getBoolean("keep_original", false), uploader);
+        } catch (RenderException e) {
+            throw new PicbedException(422, "unprocessable", "the rules could not be applied to this image");
+        }
+    }
+
+    private static JsonObject urlBody(HttpServletRequest request, BatchWork.Made made) {
+        JsonArrayBuilder applied = JsonBuilders.array();
+        made.applied().forEach(applied::add);
+        JsonObjectBuilder image = ImageJson.describe(ImageJson.baseUrl(request), made.image().image())
+                .add("status", made.image().created() ? "created" : "exists")
+                .add("filename", made.image().displayName())
+                .add("applied", applied);
+        if (made.originalId() != null) {
+            image.add("original", made.originalId());
+        }
+        return JsonBuilders.object().add("images", JsonBuilders.array().add(image)).build();
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
     }
 
     private static boolean isImageBody(String contentType) {

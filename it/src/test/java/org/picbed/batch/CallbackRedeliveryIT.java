@@ -1,0 +1,91 @@
+package org.picbed.batch;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.picbed.auth.Uploader;
+import org.picbed.it.Await;
+import org.picbed.it.PicbedDeployment;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * In the server: a group's callback message delivered a second time (as after a crash between the POST and the
+ * acknowledgement, or a redrive from the dead-letter queue) does not post the group again.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CallbackRedeliveryIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return PicbedDeployment.earWith(CallbackRedeliveryIT.class);
+    }
+
+    @Inject
+    Batches batches;
+
+    @Inject
+    BatchStaging staging;
+
+    @Resource(lookup = "java:/ConnectionFactory")
+    ConnectionFactory connections;
+
+    @Resource(lookup = "java:/jms/picbed/callbacks")
+    Queue callbacks;
+
+    @Test
+    void aRedeliveredCallbackMessageDoesNotPostTheGroupAgain() throws Exception {
+        int port = Integer.parseInt(System.getenv().getOrDefault("PICBED_FETCH_ALLOW", "127.0.0.1:3432").replaceAll(".*:(\\d+)$", "$1"));
+        AtomicInteger posts = new AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 10);
+        receiver.createContext("/redelivered", x -> {
+            x.getRequestBody().readAllBytes();
+            posts.incrementAndGet();
+            x.sendResponseHeaders(204, -1);
+            x.close();
+        });
+        receiver.start();
+        try {
+            BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+            image.setRGB(1, 1, (int) System.nanoTime());
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            String staged = staging.stage(new ByteArrayInputStream(png.toByteArray()), 1_000_000);
+            BatchGroup group = batches.submit(new GroupRequest(List.of(new GroupRequest.TaskRequest(null, "dot.png", staged,
+                    List.of(), false)), true, "http://127.0.0.1:" + port + "/redelivered"), new Uploader("it-redelivery"));
+            Await.until("callback delivered", Duration.ofSeconds(60), () -> posts.get() == 1
+                    && BatchGroup.CALLBACK_DELIVERED.equals(batches.group(group.id()).orElseThrow().callbackState()));
+
+            try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+                context.createProducer().setProperty("group", group.id()).send(callbacks, group.id()); // the same message again
+            }
+            Await.until("the duplicate was consumed", Duration.ofSeconds(30), () -> {
+                try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+                    return !context.createBrowser(callbacks).getEnumeration().hasMoreElements();
+                }
+            });
+            Thread.sleep(1000);
+            assertEquals(1, posts.get(), "the group was posted once");
+            assertEquals(1, batches.group(group.id()).orElseThrow().callbackAttempts());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.picbed.batch;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import org.picbed.messaging.Destinations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The fetch stage: downloads a task's source (safely) to staging, then hands it to processing. Concurrency per
+ * node: {@code PICBED_FETCH_CONSUMERS} (default 4; fetches mostly wait on the network). No consumer window, so
+ * the broker hands each free consumer the highest-priority message waiting.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.FETCH),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.PICBED_FETCH_CONSUMERS:4}"),
+        @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
+})
+public class BatchFetchListener implements MessageListener {
+
+    @Inject
+    BatchWork work;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            work.fetch(message.getLongProperty(JmsBatchQueue.TASK));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

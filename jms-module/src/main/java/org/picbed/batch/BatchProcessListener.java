@@ -1,0 +1,41 @@
+package org.picbed.batch;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import org.picbed.messaging.Destinations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The process stage (and completion): applies a task's rules, stores the image, counts it in its group and, for
+ * the group's last task, queues the callback. Concurrency per node: {@code PICBED_PROCESS_CONSUMERS} (default 2:
+ * CPU-bound; a busy node sets fewer and takes less of the work). No consumer window: priorities hold.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.PROCESS),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.PICBED_PROCESS_CONSUMERS:2}"),
+        @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
+})
+public class BatchProcessListener implements MessageListener {
+
+    @Inject
+    BatchWork work;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            work.process(message.getLongProperty(JmsBatchQueue.TASK));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
