@@ -102,23 +102,31 @@ public final class MultipartStream {
         }
     }
 
-    /** Index of the CR of the next CRLF, reading more as needed. */
+    /**
+     * Index of the CR of the next CRLF, reading more as needed. Only the header limit's worth of bytes after
+     * {@code pos} is searched: how much a read happened to bring in (often the next file's bytes too) does not count.
+     */
     private int lineEnd() throws IOException {
         int from = pos;
         while (true) {
-            int cr = ByteSearch.indexOf(buf, from, limit - 1, (byte) '\r');
+            int to = Math.min(limit - 1, pos + MAX_HEADER_BYTES + 2);
+            int cr = ByteSearch.indexOf(buf, from, to, (byte) '\r');
             if (cr >= 0 && buf[cr + 1] == '\n') {
                 return cr;
             }
-            from = cr >= 0 ? cr + 1 : Math.max(pos, limit - 1);
+            if (cr >= 0) {
+                from = cr + 1; // a lone CR: look on
+                continue;
+            }
+            if (to < limit - 1) {
+                throw malformed("the multipart part headers are too long");
+            }
+            from = Math.max(pos, limit - 1);
             int before = pos;
             if (!fill()) {
                 throw malformed("the multipart body ends inside part headers");
             }
             from -= before - pos;
-            if (limit - pos > MAX_HEADER_BYTES + 2) {
-                throw malformed("the multipart part headers are too long");
-            }
         }
     }
 
