@@ -14,7 +14,7 @@ public class FetchRefused extends PicbedException {
     }
 
     public static FetchRefused invalid(String detail) {
-        return new FetchRefused(422, "source_invalid", detail);
+        return new FetchRefused(400, "source_invalid", detail);
     }
 
     public static FetchRefused unreachable(String detail) {

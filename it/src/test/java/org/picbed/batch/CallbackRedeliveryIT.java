@@ -1,6 +1,5 @@
 package org.picbed.batch;
 
-import com.sun.net.httpserver.HttpServer;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -18,7 +17,13 @@ import org.picbed.it.PicbedDeployment;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -54,14 +59,28 @@ class CallbackRedeliveryIT {
     void aRedeliveredCallbackMessageDoesNotPostTheGroupAgain() throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PICBED_FETCH_ALLOW", "127.0.0.1:3432").replaceAll(".*:(\\d+)$", "$1"));
         AtomicInteger posts = new AtomicInteger();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 10);
-        receiver.createContext("/redelivered", x -> {
-            x.getRequestBody().readAllBytes();
-            posts.incrementAndGet();
-            x.sendResponseHeaders(204, -1);
-            x.close();
+        // a bare HTTP/1.1 receiver: the JDK's com.sun.net.httpserver is not visible to deployments
+        ServerSocket receiver = new ServerSocket();
+        receiver.bind(new InetSocketAddress("127.0.0.1", port));
+        Thread accepting = new Thread(() -> {
+            while (!receiver.isClosed()) {
+                try (Socket socket = receiver.accept()) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                    int length = 0;
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                            length = Integer.parseInt(line.substring(15).trim());
+                        }
+                    }
+                    in.skip(length);
+                    posts.incrementAndGet();
+                    socket.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                } catch (IOException e) {
+                    return;
+                }
+            }
         });
-        receiver.start();
+        accepting.start();
         try {
             BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
             image.setRGB(1, 1, (int) System.nanoTime());
@@ -85,7 +104,8 @@ class CallbackRedeliveryIT {
             assertEquals(1, posts.get(), "the group was posted once");
             assertEquals(1, batches.group(group.id()).orElseThrow().callbackAttempts());
         } finally {
-            receiver.stop(0);
+            receiver.close();
+            accepting.join(2000);
         }
     }
 }
