@@ -351,19 +351,22 @@ public final class SafeFetcher {
         }
     }
 
-    private static final class BoundedInputStream extends InputStream {
+    /** A stream that reads in blocks; single bytes go through the block read. */
+    private abstract static class BlockInputStream extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
+    private static final class BoundedInputStream extends BlockInputStream {
         private final InputStream in;
         private long left;
 
         BoundedInputStream(InputStream in, long length) {
             this.in = in;
             this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -380,19 +383,13 @@ public final class SafeFetcher {
     }
 
     /** HTTP/1.1 chunked transfer coding; trailers are skipped. */
-    private static final class ChunkedInputStream extends InputStream {
+    private static final class ChunkedInputStream extends BlockInputStream {
         private final InputStream in;
         private long chunkLeft;
         private boolean done;
 
         ChunkedInputStream(InputStream in) {
             this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code ./picbed} as a newcomer uses it: two independent instances side by side (own data dir, ports, embedded
- * MariaDB), each healthy; {@code ./picbed demo} fills the storefront once; a restart keeps the data dir's API key;
+ * MariaDB), each healthy; {@code ./picbed demo} fills the storefront once; {@code ./picbed import} stores a
+ * folder (good files created, hostile ones rejected with reasons) and a second run skips them; a restart keeps the data dir's API key;
  * stop leaves no process behind.
  */
 class LauncherIT {
@@ -77,6 +78,31 @@ class LauncherIT {
         assertEquals(0, again.exit(), again.output());
         assertTrue(again.output().contains("exists:  Stoneware mug") && !again.output().contains("created:"),
                 "a second demo leaves the products alone: " + again.output());
+
+        // the corpus folder (recursively: a sub-folder holds a copy of one file) in groups of 5, then again
+        Path corpus = Files.createTempDirectory(HOMES, "import");
+        try (Stream<Path> files = Files.list(Path.of(ROOT.toString(), "it/src/test/resources/corpus/bad"))) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().endsWith(".tsv")).toList()) {
+                Files.copy(file, corpus.resolve(file.getFileName()));
+            }
+        }
+        Files.createDirectories(corpus.resolve("nested"));
+        Files.copy(corpus.resolve("ok_baseline.png"), corpus.resolve("nested/copy.png"));
+        Result imported = Launcher.run(b.home(), b.offset(), Map.of(), "import", corpus.toString(), "--batch", "5");
+        assertEquals(0, imported.exit(), imported.output());
+        Matcher summary = Pattern.compile("imported (\\d+) images: created (\\d+), existed (\\d+), skipped (\\d+) \\(imported before\\), rejected (\\d+)")
+                .matcher(imported.output());
+        assertTrue(summary.find(), imported.output());
+        int created = Integer.parseInt(summary.group(2));
+        int existed = Integer.parseInt(summary.group(3));
+        int rejected = Integer.parseInt(summary.group(5));
+        assertEquals(Integer.parseInt(summary.group(1)), created + existed + rejected, imported.output());
+        assertEquals(7, rejected, "the corpus manifest's refused images (the SVG is not an image file to import): " + imported.output());
+        assertTrue(created > 0, imported.output());
+        assertTrue(imported.output().contains("rejected: png_bomb_100000x100000.png: dimensions_exceeded"), imported.output());
+        Result resumed = Launcher.run(b.home(), b.offset(), Map.of(), "import", corpus.toString(), "--batch", "5");
+        assertEquals(0, resumed.exit(), resumed.output());
+        assertTrue(resumed.output().contains("created 0, existed 0, skipped " + (created + existed)), "a second run skips what is stored: " + resumed.output());
 
         Result stopA = a.run("stop");
         assertEquals(0, stopA.exit(), stopA.output());
