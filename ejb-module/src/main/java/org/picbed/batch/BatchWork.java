@@ -107,6 +107,11 @@ public class BatchWork {
         deleteIfCommitted(task.staged());
     }
 
+    /** The stage gave up on this task (last delivery failed): it ends as failed and its group can complete. */
+    public void gaveUp(long taskId) {
+        batches.gaveUp(taskId);
+    }
+
     /** An image made from source bytes: the stored result, the kept original's id (or null), what was applied. */
     public record Made(Images.Ingested image, String originalId, List<String> applied) {
     }

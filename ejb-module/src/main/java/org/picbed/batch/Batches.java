@@ -109,6 +109,15 @@ public class Batches {
         count(task, true);
     }
 
+    /**
+     * Ends a task whose stage failed on its last delivery (its message goes to the dead-letter queue), so that its
+     * group still completes; in its own transaction, as the stage's is rolled back.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void gaveUp(long taskId) {
+        failed(taskId, "internal_error", "the task failed on every attempt; its message is in the dead-letter queue");
+    }
+
     private void count(BatchTask task, boolean failed) {
         BatchGroup group = em.find(BatchGroup.class, task.groupId(), LockModeType.PESSIMISTIC_WRITE);
         if (group.taskFinished(failed, Instant.now()) && group.callbackUrl() != null) {

@@ -23,23 +23,27 @@ public class StagingSweeper {
 
     private static final Logger LOG = Logger.getLogger(StagingSweeper.class.getName());
     static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+    /** Batch tasks' staged sources wait in queues; one still here after a week belongs to a dead-lettered task. */
+    static final Duration BATCH_ABANDONED_AFTER = Duration.ofDays(7);
 
     private final Path staging = new FileBlobStore().root().resolve("tmp");
+    private final Path batchStaging = new FileBlobStore().root().resolve("batch");
 
     @Schedule(hour = "*", minute = "17", persistent = false, info = "picbed-staging-sweep")
     void sweep() {
-        int removed = sweep(staging, Instant.now().minus(ABANDONED_AFTER));
+        int removed = sweep(staging, "upload-*.part", Instant.now().minus(ABANDONED_AFTER))
+                + sweep(batchStaging, "*-*-*-*-*", Instant.now().minus(BATCH_ABANDONED_AFTER));
         if (removed > 0) {
             LOG.info(() -> "removed " + removed + " abandoned staged uploads");
         }
     }
 
-    static int sweep(Path dir, Instant olderThan) {
+    static int sweep(Path dir, String glob, Instant olderThan) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         int removed = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "upload-*.part")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
             for (Path file : files) {
                 if (Files.getLastModifiedTime(file).toInstant().isBefore(olderThan) && Files.deleteIfExists(file)) {
                     removed++;

@@ -22,7 +22,7 @@ class StagingSweeperTest {
         Path other = Files.createFile(dir.resolve("keep.txt"));
         Files.setLastModifiedTime(other, FileTime.from(Instant.now().minusSeconds(7200)));
 
-        assertEquals(1, StagingSweeper.sweep(dir, Instant.now().minus(StagingSweeper.ABANDONED_AFTER)));
+        assertEquals(1, StagingSweeper.sweep(dir, "upload-*.part", Instant.now().minus(StagingSweeper.ABANDONED_AFTER)));
         assertFalse(Files.exists(old));
         assertTrue(Files.exists(fresh));
         assertTrue(Files.exists(other));

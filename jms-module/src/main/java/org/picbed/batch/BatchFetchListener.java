@@ -34,8 +34,9 @@ public class BatchFetchListener implements MessageListener {
             work.fetch(message.getLongProperty(JmsBatchQueue.TASK));
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            JmsBatchQueue.giveUpOnLastAttempt(message, work);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 }

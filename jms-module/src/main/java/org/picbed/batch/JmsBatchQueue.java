@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import org.picbed.messaging.Destinations;
 
@@ -40,6 +42,21 @@ public class JmsBatchQueue implements BatchQueue {
     @Override
     public void callback(String groupId) {
         context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setProperty(GROUP, groupId).send(callbacks, groupId);
+    }
+
+    /** Delivery attempts of a stage message before it is dead-lettered (server-config 20-messaging.cli). */
+    static final int MAX_ATTEMPTS = Integer.parseInt(System.getenv().getOrDefault("PICBED_JMS_MAX_ATTEMPTS", "6"));
+
+    /** On a stage message's last attempt, ends its task as failed so that the group completes. */
+    static void giveUpOnLastAttempt(Message message, BatchWork work) {
+        try {
+            if (message.getIntProperty("JMSXDeliveryCount") >= MAX_ATTEMPTS) {
+                work.gaveUp(message.getLongProperty(TASK));
+            }
+        } catch (JMSException | RuntimeException e) {
+            java.util.logging.Logger.getLogger(JmsBatchQueue.class.getName())
+                    .log(java.util.logging.Level.WARNING, "could not end a dead-lettered task", e);
+        }
     }
 
     private void send(Queue queue, long taskId, int priority) {

@@ -33,14 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * In the server: a group's callback message delivered a second time (as after a crash between the POST and the
- * acknowledgement, or a redrive from the dead-letter queue) does not post the group again.
+ * acknowledgement, or a redrive from the dead-letter queue) does not post the group again; a task whose stage
+ * fails on every attempt ends in the dead-letter queue and as failed, and its group still completes.
  */
 @ExtendWith(ArquillianExtension.class)
-class CallbackRedeliveryIT {
+class BatchInServerIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return PicbedDeployment.earWith(CallbackRedeliveryIT.class);
+        return PicbedDeployment.earWith(BatchInServerIT.class);
     }
 
     @Inject
@@ -54,6 +55,27 @@ class CallbackRedeliveryIT {
 
     @Resource(lookup = "java:/jms/picbed/callbacks")
     Queue callbacks;
+
+    @Resource(lookup = "java:/jms/picbed/process/dlq")
+    Queue processDeadLetters;
+
+    @Test
+    void aTaskThatFailsOnEveryAttemptIsDeadLetteredAndItsGroupCompletes() throws Exception {
+        String missing = java.util.UUID.randomUUID().toString(); // a staged file that is not there: every attempt fails
+        BatchGroup group = batches.submit(new GroupRequest(List.of(new GroupRequest.TaskRequest(null, "gone.png", missing,
+                List.of(), false)), true, null), new Uploader("it-dead-letter"));
+        Await.until("the group completes", Duration.ofSeconds(60),
+                () -> BatchGroup.DONE.equals(batches.group(group.id()).orElseThrow().state()));
+        BatchTask task = batches.tasks(group.id()).get(0);
+        assertEquals(BatchTask.FAILED, task.state());
+        assertEquals("internal_error", task.errorCode());
+        Await.until("the message is in the dead-letter queue", Duration.ofSeconds(30), () -> {
+            try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+                var messages = context.createBrowser(processDeadLetters, "task = " + task.id()).getEnumeration();
+                return messages.hasMoreElements();
+            }
+        });
+    }
 
     @Test
     void aRedeliveredCallbackMessageDoesNotPostTheGroupAgain() throws Exception {
