@@ -6,6 +6,7 @@
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title><c:out value="${product.name}"/> — picbed shop</title>
   <link rel="stylesheet" href="${ctx}/static/shop.css">
+  <script src="${ctx}/static/gallery.js" defer></script>
   <c:if test="${selected != null}">
     <meta property="og:image" content="${picbed:variant(selected.imageId, 'rs:fill:1200:630/g:sm', 'jpg')}">
   </c:if>
@@ -31,10 +32,16 @@
         <ul class="gallery__thumbs">
           <c:forEach var="pic" items="${product.pictures}">
             <li>
-              <a href="${ctx}/shop/p/${product.slug}?picture=${pic.id}" ${pic.id == selected.id ? 'aria-current="true"' : ''}>
+              <a href="${ctx}/shop/p/${product.slug}?picture=${pic.id}" data-picture="${pic.id}" ${pic.id == selected.id ? 'aria-current="true"' : ''}>
                 <picbed:img image="${pic.imageId}" alt="${pic.alt}" sourceWidth="${pic.width}" sourceHeight="${pic.height}"
                             preset="thumb" widths="150,300" sizes="4.5rem" class="gallery__thumb"/>
               </a>
+              <%-- the large picture, ready for the gallery script (a template loads nothing until used) --%>
+              <template id="large-${pic.id}">
+                <picbed:img image="${pic.imageId}" alt="${pic.alt}" sourceWidth="${pic.width}" sourceHeight="${pic.height}"
+                            widths="480,640,960,1280,1600" sizes="(min-width: 72rem) 40rem, (min-width: 56rem) 55vw, 92vw"
+                            loading="eager" id="main-image" data-picture="${pic.id}"/>
+              </template>
             </li>
           </c:forEach>
         </ul>

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -70,11 +71,10 @@ public class BatchWork {
     }
 
     public void fetch(long taskId) throws IOException {
-        BatchTask task = batches.task(taskId).orElse(null);
-        if (task == null || !(BatchTask.QUEUED.equals(task.state()) || BatchTask.FETCHING.equals(task.state()))) {
+        if (!batches.enter(taskId, BatchTask.FETCHING, Set.of(BatchTask.QUEUED, BatchTask.FETCHING))) {
             return;
         }
-        batches.enter(taskId, BatchTask.FETCHING);
+        BatchTask task = batches.task(taskId).orElseThrow();
         try (BatchStaging.Staged staged = staging.create()) {
             fetcher().fetch(task.sourceUrl(), staged.output());
             String name = staged.commit();
@@ -86,12 +86,11 @@ public class BatchWork {
     }
 
     public void process(long taskId) throws IOException {
-        BatchTask task = batches.task(taskId).orElse(null);
-        if (task == null || task.finished()) {
+        if (!batches.enter(taskId, BatchTask.PROCESSING, Set.of(BatchTask.QUEUED, BatchTask.FETCHING, BatchTask.PROCESSING))) {
             return;
         }
-        batches.enter(taskId, BatchTask.PROCESSING);
-        Uploader uploader = new Uploader(batches.group(task.groupId()).orElseThrow().createdBy());
+        BatchTask task = batches.task(taskId).orElseThrow();
+        Uploader uploader = new Uploader(batches.creator(task.groupId()));
         String name = displayName(task);
         try {
             Made made = make(staging.read(task.staged()), Rules.parse(Batches.rules(task), options), task.keepOriginal(), name, uploader);

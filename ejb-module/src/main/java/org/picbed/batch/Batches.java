@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Groups and tasks in MariaDB, and the messages that move them on, in the same transactions: a submitted group
@@ -75,13 +76,27 @@ public class Batches {
         return Optional.ofNullable(em.find(BatchTask.class, id));
     }
 
-    /** Shows a stage as it starts (its own transaction, so the group's status shows it at once). */
+    /**
+     * Shows a stage as it starts, in its own transaction so that the group's status shows it at once. Call it
+     * before the stage reads the task: an entity read earlier in the stage's transaction would be stale.
+     *
+     * @param from the states the stage may start from
+     * @return whether the stage should run (false: the task is gone or has moved on, e.g. a redelivered message)
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void enter(long taskId, String state) {
+    public boolean enter(long taskId, String state, Set<String> from) {
         BatchTask task = em.find(BatchTask.class, taskId);
-        if (task != null && !task.finished()) {
-            task.enter(state);
+        if (task == null || !from.contains(task.state())) {
+            return false;
         }
+        task.enter(state);
+        return true;
+    }
+
+    /** Who submitted the group (read without managing the row, which a finishing task locks). */
+    public String creator(String groupId) {
+        return em.createQuery("select g.createdBy from BatchGroup g where g.id = :id", String.class)
+                .setParameter("id", groupId).getSingleResult();
     }
 
     /** The source is staged: on to processing. */
@@ -137,8 +152,9 @@ public class Batches {
     }
 
     private int priority(BatchTask task) {
-        BatchGroup group = em.find(BatchGroup.class, task.groupId());
-        return "high".equals(group.priority()) ? BatchQueue.HIGH : BatchQueue.LOW;
+        String priority = em.createQuery("select g.priority from BatchGroup g where g.id = :id", String.class)
+                .setParameter("id", task.groupId()).getSingleResult();
+        return "high".equals(priority) ? BatchQueue.HIGH : BatchQueue.LOW;
     }
 
     /** The rules a task was stored with. */

@@ -129,6 +129,19 @@ class StorefrontIT {
                 if (windowWidth == 1400) {
                     Path shot = Browser.screenshot(driver, "shop-product");
                     System.out.println("StorefrontIT: product screenshot " + shot.toAbsolutePath());
+                    // a thumbnail shows its picture large in place: same page, the other image, decoded
+                    String firstPicture = main.getDomAttribute("data-picture");
+                    WebElement second = driver.findElements(By.cssSelector(".gallery__thumbs a")).get(1);
+                    String secondPicture = second.getDomAttribute("data-picture");
+                    js.executeScript("window.marker = 'same page'");
+                    second.click();
+                    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (Boolean) js.executeScript(
+                            "const i=document.getElementById('main-image');"
+                                    + "return i.dataset.picture === arguments[0] && i.complete && i.naturalWidth > 0", secondPicture));
+                    assertNotEquals(firstPicture, secondPicture);
+                    assertEquals("same page", js.executeScript("return window.marker"), "no page load");
+                    assertTrue(driver.getCurrentUrl().endsWith("?picture=" + secondPicture), driver.getCurrentUrl());
+                    assertEquals("true", second.getDomAttribute("aria-current"));
                 } else {
                     Browser.screenshot(driver, "shop-product-phone");
                 }
