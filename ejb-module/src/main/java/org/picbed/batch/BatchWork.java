@@ -13,12 +13,10 @@ import org.picbed.fetch.FetchRefused;
 import org.picbed.fetch.SafeFetcher;
 import org.picbed.image.DisplayNames;
 import org.picbed.image.ImageInfo;
-import org.picbed.image.ImageInspector;
 import org.picbed.image.Images;
 import org.picbed.variant.VariantOptions;
-import org.picbed.variant.render.ImageRenderer;
+import org.picbed.variant.Variants;
 import org.picbed.variant.render.RenderException;
-import org.picbed.variant.render.RenderSettings;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,7 +40,6 @@ public class BatchWork {
 
     private final Settings settings = Settings.fromEnvironment();
     private final VariantOptions options = VariantOptions.from(settings);
-    private final ImageRenderer renderer = new ImageRenderer(RenderSettings.from(settings));
     private final byte[] callbackSecret = settings.get("callback.secret", "").getBytes(StandardCharsets.UTF_8);
 
     @Inject
@@ -53,6 +50,9 @@ public class BatchWork {
 
     @Inject
     Images images;
+
+    @Inject
+    Variants variants;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -127,8 +127,8 @@ public class BatchWork {
         if (rules.isEmpty()) {
             return new Made(images.ingest(new ByteArrayInputStream(source), name, uploader, null), null, List.of());
         }
-        ImageInfo info = new ImageInspector(images.limits()).inspect(new ByteArrayInputStream(source));
-        Rules.Processed processed = rules.apply(source, info.format(), renderer);
+        ImageInfo info = images.inspect(source);
+        Rules.Processed processed = variants.renderInBackground(renderer -> rules.apply(source, info.format(), renderer));
         String originalId = keepOriginal
                 ? images.ingest(new ByteArrayInputStream(source), name, uploader, null).image().id() : null;
         Images.Ingested result = images.ingest(new ByteArrayInputStream(processed.bytes()), name, uploader, null);
@@ -145,8 +145,7 @@ public class BatchWork {
         Rules rules = Rules.parse(ruleList, options);
         java.io.ByteArrayOutputStream source = new java.io.ByteArrayOutputStream();
         fetcher().fetch(url, source);
-        String path = url.replaceAll("[?#].*$", "");
-        return make(source.toByteArray(), rules, keepOriginal, displayName(path.substring(path.lastIndexOf('/') + 1)), uploader);
+        return make(source.toByteArray(), rules, keepOriginal, nameOf(url), uploader);
     }
 
     /** Posts the finished group to its callback URL once; a failed attempt is recorded and thrown to retry. */
@@ -186,11 +185,17 @@ public class BatchWork {
 
     /** The upload's file name or the URL's last segment, when it makes a valid display name. */
     private static String displayName(BatchTask task) {
-        if (task.uploadName() != null) {
-            return displayName(task.uploadName());
+        return task.uploadName() != null ? displayName(task.uploadName()) : nameOf(task.sourceUrl());
+    }
+
+    /** A source URL's last path segment, decoded, when it makes a valid display name. */
+    private static String nameOf(String url) {
+        String path = url.replaceAll("[?#].*$", "");
+        try {
+            return displayName(java.net.URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return null; // a malformed %-escape: no name, the image is still made
         }
-        String path = task.sourceUrl().replaceAll("[?#].*$", "");
-        return displayName(java.net.URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
     }
 
     private static String displayName(String name) {

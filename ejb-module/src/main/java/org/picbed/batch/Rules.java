@@ -79,6 +79,28 @@ public record Rules(List<Step> steps, String format, int quality) {
         return new Rules(steps, format, quality);
     }
 
+    /**
+     * The rule strings of a JSON value (absent or null: none).
+     *
+     * @throws PicbedException 400 {@code invalid_rule} unless it is a list of strings
+     */
+    public static List<String> strings(jakarta.json.JsonValue value, String where) {
+        List<String> rules = new ArrayList<>();
+        if (value == null || value == jakarta.json.JsonValue.NULL) {
+            return rules;
+        }
+        if (!(value instanceof jakarta.json.JsonArray array)) {
+            throw invalid("'" + where + "': a list of rule strings");
+        }
+        for (jakarta.json.JsonValue rule : array) {
+            if (!(rule instanceof jakarta.json.JsonString text)) {
+                throw invalid("'" + where + "': a list of rule strings");
+            }
+            rules.add(text.getString());
+        }
+        return rules;
+    }
+
     public boolean isEmpty() {
         return steps.isEmpty() && format == null && quality == 0;
     }

@@ -73,7 +73,8 @@ public final class SafeFetcher {
             try (Socket socket = connect(target, deadline)) {
                 InputStream in = new BufferedInputStream(socket.getInputStream());
                 OutputStream out = socket.getOutputStream();
-                out.write(request(uri).getBytes(StandardCharsets.ISO_8859_1));
+                out.write(request("GET", uri, Map.of("Accept", "image/*", "Accept-Encoding", "identity"))
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 Response response = readHead(in, deadline, socket);
                 if (response.status >= 300 && response.status < 400 && response.headers.containsKey("location")) {
@@ -121,13 +122,13 @@ public final class SafeFetcher {
         URI uri = parse(url);
         Target target = resolve(uri);
         try (Socket socket = connect(target, deadline)) {
-            StringBuilder head = new StringBuilder(request(uri).replaceFirst("^GET ", "POST ")
-                    .replace("Accept: image/*\r\n", "Accept: */*\r\n").replaceFirst("\r\n\r\n$", "\r\n"));
-            head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length).append("\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            head.append("\r\n");
+            Map<String, String> all = new java.util.LinkedHashMap<>();
+            all.put("Accept", "*/*");
+            all.put("Content-Type", contentType);
+            all.put("Content-Length", String.valueOf(body.length));
+            all.putAll(headers);
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request("POST", uri, all).getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
             return readHead(new BufferedInputStream(socket.getInputStream()), deadline, socket).status;
@@ -239,15 +240,18 @@ public final class SafeFetcher {
         }
     }
 
-    private static String request(URI uri) {
+    /** The request line and headers (Host, User-Agent, Connection: close, then these) of a request to the URI. */
+    private static String request(String method, URI uri, Map<String, String> headers) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         String target = path + query;
         if (target.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             throw FetchRefused.invalid("the URL's path has characters that must be percent-encoded");
         }
-        return "GET " + target + " HTTP/1.1\r\nHost: " + uri.getRawAuthority() + "\r\nUser-Agent: picbed-fetch/1\r\n"
-                + "Accept: image/*\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n";
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: ")
+                .append(uri.getRawAuthority()).append("\r\nUser-Agent: picbed-fetch/1\r\nConnection: close\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        return head.append("\r\n").toString();
     }
 
     private record Response(int status, Map<String, String> headers) {

@@ -56,6 +56,11 @@ public class Images {
         return limits;
     }
 
+    /** What the bytes are, checked as an upload is (format by content, size limits); 4xx when not acceptable. */
+    public ImageInfo inspect(byte[] bytes) throws IOException {
+        return inspector.inspect(new java.io.ByteArrayInputStream(bytes));
+    }
+
     public Ingested ingest(InputStream content, String clientFileName, Uploader uploader, String idempotencyKey) throws IOException {
         String displayName = DisplayNames.of(clientFileName).orElse(null);
         try (BlobStore.BlobWriter writer = blobs.create()) {

@@ -165,6 +165,30 @@ public class Variants {
         }
     }
 
+    /** Rendering work other than a variant (a batch task's rules), given this node's renderer. */
+    @FunctionalInterface
+    public interface RenderJob<T> {
+        T run(ImageRenderer renderer) throws RenderException;
+    }
+
+    /**
+     * Runs rendering work with this node's renderer as background work of the {@link RenderGate}: it waits for
+     * a render worker, and interactive variant renders keep their precedence.
+     */
+    public <T> T renderInBackground(RenderJob<T> job) throws IOException, RenderException {
+        try {
+            gate.enterBackground();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a render worker", e);
+        }
+        try {
+            return job.run(renderer);
+        } finally {
+            gate.leave();
+        }
+    }
+
     private Rendition renderAndStore(VariantKey key, String preset, boolean interactive) throws IOException {
         if (interactive) {
             try {

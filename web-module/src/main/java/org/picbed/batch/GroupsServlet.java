@@ -17,11 +17,11 @@ import org.picbed.error.PicbedException;
 import org.picbed.fetch.SafeFetcher;
 import org.picbed.web.MultipartStream;
 import org.picbed.web.Problems;
+import org.picbed.web.RequestText;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +153,7 @@ public class GroupsServlet extends HttpServlet {
         if (callback != null) {
             work.fetcher().checkAddress(callback);
         }
-        List<String> defaultRules = rules(json.get("rules"), "rules");
+        List<String> defaultRules = Rules.strings(json.get("rules"), "rules");
         boolean defaultKeep = json.getBoolean("keep_original", false);
         List<GroupRequest.TaskRequest> list = new ArrayList<>();
         List<String> used = new ArrayList<>();
@@ -173,30 +173,13 @@ public class GroupsServlet extends HttpServlet {
             } else {
                 used.add(upload);
             }
-            List<String> rules = task.containsKey("rules") ? rules(task.get("rules"), "task " + i + " rules") : defaultRules;
+            List<String> rules = task.containsKey("rules") ? Rules.strings(task.get("rules"), "task " + i + " rules") : defaultRules;
             Rules.parse(rules, work.options());
             boolean keep = task.getBoolean("keep_original", defaultKeep);
             list.add(new GroupRequest.TaskRequest(url, upload == null ? null : fileNames.getOrDefault(upload, upload),
                     upload == null ? null : staged.get(upload), rules, keep));
         }
         return new GroupRequest(list, priority.equals("high"), callback);
-    }
-
-    private static List<String> rules(JsonValue value, String where) {
-        List<String> rules = new ArrayList<>();
-        if (value == null || value == JsonValue.NULL) {
-            return rules;
-        }
-        if (!(value instanceof JsonArray array)) {
-            throw invalid("'" + where + "': a list of rule strings");
-        }
-        for (JsonValue rule : array) {
-            if (!(rule instanceof JsonString s)) {
-                throw invalid("'" + where + "': a list of rule strings");
-            }
-            rules.add(s.getString());
-        }
-        return rules;
     }
 
     private static String string(JsonObject json, String name, String fallback) {
@@ -211,11 +194,7 @@ public class GroupsServlet extends HttpServlet {
     }
 
     private static String text(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_JSON_BYTES + 1);
-        if (bytes.length > MAX_JSON_BYTES) {
-            throw new PicbedException(413, "group_too_large", "the group's JSON is larger than 1 MiB");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return RequestText.read(in, MAX_JSON_BYTES, 413, "group_too_large", "the group's JSON is larger than 1 MiB");
     }
 
     private static PicbedException invalid(String detail) {

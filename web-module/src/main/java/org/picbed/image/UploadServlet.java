@@ -2,11 +2,10 @@ package org.picbed.image;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import org.picbed.batch.BatchWork;
+import org.picbed.batch.Rules;
 import org.picbed.variant.render.RenderException;
 import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
@@ -21,6 +20,7 @@ import org.picbed.auth.Uploader;
 import org.picbed.error.PicbedException;
 import org.picbed.web.MultipartStream;
 import org.picbed.web.Problems;
+import org.picbed.web.RequestText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,12 +138,10 @@ public class UploadServlet extends HttpServlet {
 
     /** {@code {"url": "https://...", "rules": [...], "keep_original": false}}: fetched now, safely. */
     private BatchWork.Made importUrl(HttpServletRequest request, Uploader uploader) throws IOException {
-        byte[] bytes = request.getInputStream().readNBytes(MAX_URL_REQUEST + 1);
-        if (bytes.length > MAX_URL_REQUEST) {
-            throw new PicbedException(413, "request_too_large", "the JSON is larger than 64 KiB");
-        }
+        String text = RequestText.read(request.getInputStream(), MAX_URL_REQUEST, 413, "request_too_large",
+                "the JSON is larger than 64 KiB");
         JsonObject json;
-        try (var reader = Json.createReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+        try (var reader = Json.createReader(new java.io.StringReader(text))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new PicbedException(400, "invalid_request", "send {\"url\": \"https://...\"} (optionally \"rules\": [...])");
@@ -151,15 +149,7 @@ public class UploadServlet extends HttpServlet {
         if (!(json.get("url") instanceof JsonString url)) {
             throw new PicbedException(400, "invalid_request", "'url' (a string) is required");
         }
-        List<String> rules = new ArrayList<>();
-        if (json.get("rules") instanceof JsonArray list) {
-            for (JsonValue rule : list) {
-                if (!(rule instanceof JsonString text)) {
-                    throw new PicbedException(400, "invalid_rule", "'rules' is a list of strings");
-                }
-                rules.add(text.getString());
-            }
-        }
+        List<String> rules = Rules.strings(json.get("rules"), "rules");
         try {
             return batchWork.importUrl(url.getString(), rules, json.getBoolean("keep_original", false), uploader);
         } catch (RenderException e) {

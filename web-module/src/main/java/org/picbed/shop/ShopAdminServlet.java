@@ -8,10 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.error.PicbedException;
 import org.picbed.web.MultipartStream;
+import org.picbed.web.RequestText;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -193,11 +193,7 @@ public class ShopAdminServlet extends HttpServlet {
     }
 
     private static String text(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
-        if (bytes.length > MAX_FIELD_BYTES) {
-            throw new PicbedException(400, "field_too_large", "a form field is too long");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return RequestText.read(in, MAX_FIELD_BYTES, 400, "field_too_large", "a form field is too long");
     }
 
     private static long id(String text) {
