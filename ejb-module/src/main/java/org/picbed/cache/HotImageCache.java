@@ -1,8 +1,8 @@
 package org.picbed.cache;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.infinispan.Cache;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.picbed.config.Settings;
@@ -11,33 +11,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The site-wide cache of hot image bytes, keyed by a canonical variant key. It lives in WildFly's infinispan
- * subsystem (server-config's 30-infinispan.cli): replicated to every node of the site, on the heap (a hit is the stored array, not a copy), bounded to
+ * The site-wide cache of hot image bytes, keyed by a canonical variant key. It is an Infinispan cache from the
+ * {@link HotCacheContainer} port (WildFly's infinispan subsystem, server-config's 30-infinispan.cli; on Payara embedded):
+ * replicated to every node of the site, on the heap (a hit is the stored array, not a copy), bounded to
  * {@code PICBED_HOT_CACHE_ENTRIES} entries; values above {@code PICBED_HOT_CACHE_MAX_ITEM_KB} are not cached,
  * so its memory stays below entries x item limit.
  */
 @ApplicationScoped
 public class HotImageCache {
 
-    public static final String CONTAINER = "picbed";
     public static final String NAME = "hot-images";
-    public static final String JNDI = "java:jboss/infinispan/cache/" + CONTAINER + "/" + NAME;
 
     private final HotCacheSettings settings = HotCacheSettings.from(Settings.fromEnvironment());
 
-    @Resource(lookup = JNDI)
-    Cache<String, byte[]> cache;
+    @Inject
+    HotCacheContainer container;
 
-    /** The cache itself, resolved once as the deployment (the injected one re-resolves on every call). */
-    private Cache<String, byte[]> resolved;
+    /** The cache itself, resolved once, as the deployment. */
+    private Cache<String, byte[]> cache;
 
     @PostConstruct
     void resolve() {
-        resolved = cache.getAdvancedCache();
+        cache = container.hotImages();
     }
 
     public Optional<byte[]> get(String key) {
-        return Optional.ofNullable(resolved.get(key));
+        return Optional.ofNullable(cache.get(key));
     }
 
     /** Caches the bytes unless they are larger than one item may be; returns whether they were cached. */

@@ -57,7 +57,7 @@ public final class Settings {
     /** picbed's data directory: {@code PICBED_HOME}, else the server's data directory, else {@code ./data}. */
     public Path home() {
         return get("home").map(Path::of)
-                .or(() -> Optional.ofNullable(system.getProperty("jboss.server.data.dir")).map(d -> Path.of(d, "picbed")))
+                .or(() -> Platform.detect(system).dataDirectory(system).map(d -> d.resolve("picbed")))
                 .orElse(Path.of("data"))
                 .toAbsolutePath();
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.picbed.it.PicbedDeployment;
 
-import javax.naming.InitialContext;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -21,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The hot-image cache is WildFly's replicated, memory-bounded Infinispan cache, not something private to the app. */
+/** The hot-image cache is a replicated, memory-bounded Infinispan cache from the server adapter (WildFly: its subsystem), not a private map. */
 @ExtendWith(ArquillianExtension.class)
 class HotImageCacheIT {
 
@@ -32,6 +31,9 @@ class HotImageCacheIT {
 
     @Inject
     HotImageCache hotImages;
+
+    @Inject
+    HotCacheContainer container;
 
     @Test
     void valuePutThroughTheServiceIsVisibleInTheServerCache() throws Exception {
@@ -66,8 +68,8 @@ class HotImageCacheIT {
         assertFalse(serverCache().containsKey(key));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Cache<String, byte[]> serverCache() throws Exception {
-        return (Cache<String, byte[]>) new InitialContext().lookup(HotImageCache.JNDI);
+    /** The cache as the server's adapter provides it (WildFly's subsystem cache, or the embedded one). */
+    private Cache<String, byte[]> serverCache() {
+        return container.hotImages();
     }
 }

@@ -18,9 +18,10 @@ import java.io.UncheckedIOException;
  * the broker hands each free consumer the highest-priority message waiting.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.FETCH),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.FETCH),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.PICBED_FETCH_CONSUMERS:4}"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
         @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
 })
 public class BatchFetchListener implements MessageListener {

@@ -18,9 +18,10 @@ import java.io.UncheckedIOException;
  * CPU-bound; a busy node sets fewer and takes less of the work). No consumer window: priorities hold.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.PROCESS),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.PROCESS),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.PICBED_PROCESS_CONSUMERS:2}"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2"),
         @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
 })
 public class BatchProcessListener implements MessageListener {

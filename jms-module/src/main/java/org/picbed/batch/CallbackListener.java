@@ -15,9 +15,10 @@ import org.picbed.messaging.Destinations;
  * dead-lettered; a group already delivered is never posted again (forced or duplicate redeliveries).
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.CALLBACKS),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.CALLBACKS),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.PICBED_CALLBACK_CONSUMERS:2}")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
 })
 public class CallbackListener implements MessageListener {
 

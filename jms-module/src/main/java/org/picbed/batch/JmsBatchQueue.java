@@ -20,28 +20,19 @@ public class JmsBatchQueue implements BatchQueue {
     @Inject
     JMSContext context;
 
-    @Resource(lookup = Destinations.FETCH)
-    Queue fetch;
-
-    @Resource(lookup = Destinations.PROCESS)
-    Queue process;
-
-    @Resource(lookup = Destinations.CALLBACKS)
-    Queue callbacks;
-
     @Override
     public void fetch(long taskId, int priority) {
-        send(fetch, taskId, priority);
+        send(fetch(), taskId, priority);
     }
 
     @Override
     public void process(long taskId, int priority) {
-        send(process, taskId, priority);
+        send(process(), taskId, priority);
     }
 
     @Override
     public void callback(String groupId) {
-        context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setProperty(GROUP, groupId).send(callbacks, groupId);
+        context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setProperty(GROUP, groupId).send(callbacks(), groupId);
     }
 
     /** Delivery attempts of a stage message before it is dead-lettered (server-config 20-messaging.cli). */
@@ -62,5 +53,17 @@ public class JmsBatchQueue implements BatchQueue {
     private void send(Queue queue, long taskId, int priority) {
         context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setPriority(priority)
                 .setProperty(TASK, taskId).send(queue, Long.toString(taskId));
+    }
+
+    private Queue fetch() {
+        return context.createQueue(Destinations.FETCH);
+    }
+
+    private Queue process() {
+        return context.createQueue(Destinations.PROCESS);
+    }
+
+    private Queue callbacks() {
+        return context.createQueue(Destinations.CALLBACKS);
     }
 }

@@ -11,7 +11,8 @@ import org.picbed.messaging.Destinations;
 
 /** Records each heartbeat in the database, in the transaction that consumes the message. */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.HEARTBEAT),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.HEARTBEAT),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
 })

@@ -12,7 +12,7 @@ import org.picbed.messaging.Destinations;
 
 import java.time.Duration;
 
-/** Sends heartbeats on the heartbeat queue with the container's XA context, so they commit with the caller. */
+/** Sends heartbeats on the heartbeat queue() with the container's XA context, so they commit with the caller. */
 @ApplicationScoped
 public class JmsHeartbeatPublisher implements HeartbeatPublisher {
 
@@ -22,17 +22,18 @@ public class JmsHeartbeatPublisher implements HeartbeatPublisher {
     @Inject
     JMSContext context;
 
-    @Resource(lookup = Destinations.HEARTBEAT)
-    Queue queue;
-
     @Override
     public void publish(Heartbeat heartbeat) {
         try {
             MapMessage message = context.createMapMessage();
             HeartbeatMessages.write(heartbeat, message);
-            context.createProducer().setTimeToLive(TIME_TO_LIVE.toMillis()).send(queue, message);
+            context.createProducer().setTimeToLive(TIME_TO_LIVE.toMillis()).send(queue(), message);
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
+    }
+
+    private Queue queue() {
+        return context.createQueue(Destinations.HEARTBEAT);
     }
 }

@@ -1,22 +1,20 @@
 package org.picbed.health;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.ConnectionFactory;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import jakarta.transaction.Transactional;
 import org.picbed.messaging.Destinations;
+import org.picbed.messaging.Probes;
 
 /** UP when the broker accepts a connection and the heartbeat queue can be browsed. */
 @ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class MessagingHealthCheck implements HealthCheck {
 
-    @Resource(lookup = Destinations.PLAIN_CONNECTION_FACTORY)
-    ConnectionFactory connectionFactory;
-
-    @Resource(lookup = Destinations.HEARTBEAT)
-    Queue heartbeatQueue;
+    @Inject
+    Probes probes;
 
     @Override
     public String component() {
@@ -25,8 +23,8 @@ public class MessagingHealthCheck implements HealthCheck {
 
     @Override
     public ComponentHealth check() throws Exception {
-        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-             QueueBrowser browser = context.createBrowser(heartbeatQueue)) {
+        try (JMSContext context = probes.open();
+             QueueBrowser browser = context.createBrowser(context.createQueue(Destinations.HEARTBEAT))) {
             browser.getEnumeration().hasMoreElements();
             return ComponentHealth.up();
         }

@@ -34,16 +34,10 @@ public class JmsImageEvents implements ImageEvents {
     @Inject
     PeerQueues peers;
 
-    @Resource(lookup = Destinations.PURGE_TOPIC)
-    Topic purge;
-
-    @Resource(lookup = Destinations.THUMBNAILS)
-    Queue thumbnails;
-
     @Override
     public void created(ImageId id, ImageFormat format, Instant at, boolean toPeers) {
         context.createProducer().setProperty(EVENT, CREATED).setProperty(IMAGE, id.hex())
-                .setProperty(FORMAT, format.key()).send(thumbnails, id.hex());
+                .setProperty(FORMAT, format.key()).send(thumbnails(), id.hex());
         if (toPeers) {
             toPeers(CREATED, id, at);
         }
@@ -51,7 +45,7 @@ public class JmsImageEvents implements ImageEvents {
 
     @Override
     public void deleted(ImageId id, Instant at, boolean toPeers) {
-        context.createProducer().setProperty(EVENT, DELETED).setProperty(IMAGE, id.hex()).send(purge, id.hex());
+        context.createProducer().setProperty(EVENT, DELETED).setProperty(IMAGE, id.hex()).send(purge(), id.hex());
         if (toPeers) {
             toPeers(DELETED, id, at);
         }
@@ -61,5 +55,13 @@ public class JmsImageEvents implements ImageEvents {
     private void toPeers(String event, ImageId id, Instant at) {
         peers.each((peer, queue) -> context.createProducer().setProperty(EVENT, event).setProperty(IMAGE, id.hex())
                 .setProperty(ORIGIN, peers.site()).setProperty(AT, at.toEpochMilli()).send(queue, id.hex()));
+    }
+
+    private Topic purge() {
+        return context.createTopic(Destinations.PURGE_TOPIC);
+    }
+
+    private Queue thumbnails() {
+        return context.createQueue(Destinations.THUMBNAILS);
     }
 }

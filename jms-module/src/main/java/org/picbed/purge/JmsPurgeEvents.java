@@ -36,12 +36,9 @@ public class JmsPurgeEvents implements PurgeEvents {
     @Inject
     PeerQueues peers;
 
-    @Resource(lookup = Destinations.PURGE_TOPIC)
-    Topic topic;
-
     @Override
     public void purged(String purgeId, PurgeRequest request, String origin, String by, Instant at, boolean toPeers) {
-        send(context.createProducer().setProperty(PeerQueues.EVENT, REQUESTED), purgeId, request, origin, by, at).send(topic, purgeId);
+        send(context.createProducer().setProperty(PeerQueues.EVENT, REQUESTED), purgeId, request, origin, by, at).send(topic(), purgeId);
         if (toPeers) {
             peers.each((peer, queue) -> send(context.createProducer().setProperty(PeerQueues.EVENT, REQUESTED), purgeId, request, origin, by, at)
                     .send(queue, purgeId));
@@ -62,5 +59,9 @@ public class JmsPurgeEvents implements PurgeEvents {
         request.image().ifPresent(i -> producer.setProperty(PeerQueues.IMAGE, i.hex()));
         request.spec().ifPresent(s -> producer.setProperty(SPEC, s));
         return producer;
+    }
+
+    private Topic topic() {
+        return context.createTopic(Destinations.PURGE_TOPIC);
     }
 }

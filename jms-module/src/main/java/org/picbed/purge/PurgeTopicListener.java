@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 
 /** Every node hears the purge topic and clears its node-local state for purged or deleted images. */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.PURGE_TOPIC),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.PURGE_TOPIC),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })

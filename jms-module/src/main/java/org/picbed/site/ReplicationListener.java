@@ -27,9 +27,10 @@ import java.util.logging.Logger;
  * applying mostly waits on the origin, the disk and the commit).
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.REPLICATION),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.REPLICATION),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.PICBED_REPLICATION_CONSUMERS:8}"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
         // no prefetch: a session busy with one message must not hold others back that an idle session could take
         @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
 })

@@ -1,6 +1,5 @@
 package org.picbed.variant;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -8,11 +7,11 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.jms.ConnectionFactory;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import org.picbed.messaging.Destinations;
+import org.picbed.messaging.Probes;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -32,11 +31,8 @@ public class BulkRenderDrain {
 
     private final AtomicBoolean draining = new AtomicBoolean();
 
-    @Resource(lookup = Destinations.PLAIN_CONNECTION_FACTORY)
-    ConnectionFactory plain;
-
-    @Resource(lookup = Destinations.THUMBNAILS)
-    Queue thumbnails;
+    @Inject
+    Probes probes;
 
     @EJB
     BulkRenderStep step;
@@ -46,7 +42,7 @@ public class BulkRenderDrain {
         if (!draining.compareAndSet(false, true)) {
             return;
         }
-        try (JMSContext probe = plain.createContext()) {
+        try (JMSContext probe = probes.open()) {
             for (int i = 0; i < MAX_PER_TICK && !interactiveWaiting(probe); i++) {
                 if (!step.processOne()) {
                     return;
@@ -60,10 +56,11 @@ public class BulkRenderDrain {
     }
 
     private boolean interactiveWaiting(JMSContext probe) {
-        try (QueueBrowser browser = probe.createBrowser(thumbnails)) {
+        try (QueueBrowser browser = probe.createBrowser(probe.createQueue(Destinations.THUMBNAILS))) {
             return browser.getEnumeration().hasMoreElements();
         } catch (jakarta.jms.JMSException e) {
             return true;
         }
     }
+
 }

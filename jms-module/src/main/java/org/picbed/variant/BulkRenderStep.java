@@ -27,29 +27,30 @@ public class BulkRenderStep {
     @Inject
     JMSContext context;
 
-    @Resource(lookup = Destinations.BULK)
-    Queue bulk;
-
     @Inject
     VariantWork work;
 
     /** Processes one message if there is one; returns whether there was. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean processOne() {
-        try (JMSConsumer consumer = context.createConsumer(bulk)) {
+        try (JMSConsumer consumer = context.createConsumer(bulk())) {
             Message message = consumer.receive(RECEIVE_TIMEOUT_MS);
             if (message == null) {
                 return false;
             }
             ImageId image = ImageId.parse(message.getStringProperty(JmsVariantJobs.IMAGE))
-                    .orElseThrow(() -> new IllegalArgumentException("bulk message without a valid image id"));
+                    .orElseThrow(() -> new IllegalArgumentException("bulk() message without a valid image id"));
             ImageFormat format = ImageFormat.fromKey(message.getStringProperty(JmsVariantJobs.FORMAT))
-                    .orElseThrow(() -> new IllegalArgumentException("bulk message without a valid format"));
+                    .orElseThrow(() -> new IllegalArgumentException("bulk() message without a valid format"));
             work.rerender(image, message.getStringProperty(JmsVariantJobs.SPEC), format,
                     message.getStringProperty(JmsVariantJobs.PRESET));
             return true;
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
+    }
+
+    private Queue bulk() {
+        return context.createQueue(Destinations.BULK);
     }
 }

@@ -18,9 +18,10 @@ import org.picbed.messaging.Destinations;
  * node's render gate, so they never exceed the render workers.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.THUMBNAILS),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.THUMBNAILS),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${env.PICBED_EAGER_CONSUMERS:2}")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
 })
 public class EagerVariantListener implements MessageListener {
 

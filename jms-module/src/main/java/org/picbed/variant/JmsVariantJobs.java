@@ -10,7 +10,7 @@ import org.picbed.messaging.Destinations;
 
 import java.util.List;
 
-/** Re-render requests on the low-priority bulk queue, one message per variant, in the caller's transaction. */
+/** Re-render requests on the low-priority bulk() queue, one message per variant, in the caller's transaction. */
 @ApplicationScoped
 public class JmsVariantJobs implements VariantJobs {
 
@@ -22,9 +22,6 @@ public class JmsVariantJobs implements VariantJobs {
     @Inject
     JMSContext context;
 
-    @Resource(lookup = Destinations.BULK)
-    Queue bulk;
-
     @Override
     public void rerender(List<VariantCatalog.Requested> variants) {
         for (VariantCatalog.Requested r : variants) {
@@ -33,7 +30,11 @@ public class JmsVariantJobs implements VariantJobs {
                     .setProperty(SPEC, r.key().spec().canonical())
                     .setProperty(FORMAT, r.key().format().key())
                     .setProperty(PRESET, r.preset())
-                    .send(bulk, r.key().key());
+                    .send(bulk(), r.key().key());
         }
+    }
+
+    private Queue bulk() {
+        return context.createQueue(Destinations.BULK);
     }
 }
