@@ -3,6 +3,8 @@
 # Creates standalone/configuration/picbed.xml (from standalone-full-ha.xml), installs the
 # org.mariadb.jdbc module and runs the NN-*.cli scripts in this directory in one embedded CLI.
 # Rebuilds picbed.xml from standalone-full-ha.xml on every run; the scripts are idempotent as well.
+# PICBED_SERVER_CONFIG=<file in standalone/configuration> (e.g. standalone-full-ha.xml) applies the scripts to that
+# existing configuration in place instead (installing into a WildFly you already run: docs/install.md).
 set -euo pipefail
 
 if [ $# -ne 2 ]; then
@@ -19,8 +21,14 @@ export JBOSS_HOME
 [ -f "$DRIVER_JAR" ] || { echo "driver jar not found: $DRIVER_JAR" >&2; exit 2; }
 
 CFG_DIR=$JBOSS_HOME/standalone/configuration
-# Always from the pristine profile: what the scripts say is all there is (a line removed from a script is gone too).
-cp "$CFG_DIR/standalone-full-ha.xml" "$CFG_DIR/picbed.xml"
+CONFIG=${PICBED_SERVER_CONFIG:-picbed.xml}
+[ -f "$CFG_DIR/$CONFIG" ] || [ "$CONFIG" = picbed.xml ] || { echo "no configuration $CFG_DIR/$CONFIG" >&2; exit 2; }
+if [ "$CONFIG" = picbed.xml ]; then
+  # Always from the pristine profile: what the scripts say is all there is (a line removed from a script is gone too).
+  cp "$CFG_DIR/standalone-full-ha.xml" "$CFG_DIR/picbed.xml"
+else
+  cp "$CFG_DIR/$CONFIG" "$CFG_DIR/$CONFIG.before-picbed"
+fi
 
 MOD_DIR=$JBOSS_HOME/modules/org/mariadb/jdbc/main
 if [ ! -f "$MOD_DIR/module.xml" ]; then
@@ -75,12 +83,12 @@ scripts=("$HERE"/[0-9][0-9]-*.cli)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 {
-  echo "embed-server --server-config=picbed.xml --std-out=discard"
+  echo "embed-server --server-config=$CONFIG --std-out=discard"
   for s in "${scripts[@]}"; do cat "$s"; echo; done
   echo "stop-embedded-server"
 } > "$work/picbed.cli"
 
-echo "picbed: applying ${#scripts[@]} CLI scripts to $CFG_DIR/picbed.xml"
+echo "picbed: applying ${#scripts[@]} CLI scripts to $CFG_DIR/$CONFIG"
 if ! "$JBOSS_HOME/bin/jboss-cli.sh" --file="$work/picbed.cli" > "$work/cli.log" 2>&1; then
   cat "$work/cli.log" >&2
   echo "picbed: CLI FAILED" >&2

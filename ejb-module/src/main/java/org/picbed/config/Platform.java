@@ -26,7 +26,7 @@ public enum Platform {
     }
 
     public static Platform detect(Properties system) {
-        if (system.getProperty("jboss.home.dir") != null) {
+        if (system.getProperty("jboss.home.dir") != null || system.getProperty("jboss.server.data.dir") != null) {
             return WILDFLY;
         }
         if (system.getProperty("com.sun.aas.instanceRoot") != null) {

@@ -2,6 +2,11 @@ package org.picbed.purge;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -17,11 +22,18 @@ import java.security.AccessController;
 import java.security.Principal;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Registers {@code org.picbed:type=Purge} while the application is deployed. */
+/**
+ * Registers {@code org.picbed:type=Purge} while the application is deployed. JMX calls arrive on the connector's own
+ * threads, outside the application; each operation therefore enters through this bean's EJB business interface, so
+ * the container sets up the application's class loader and contexts on both servers (a bare CDI proxy called from a
+ * JMX thread got an uninjected instance on Payara).
+ */
 @Startup
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class PurgeControl {
 
     public static final String OBJECT_NAME = "org.picbed:type=Purge";
@@ -33,6 +45,9 @@ public class PurgeControl {
     @Inject
     PurgeLog log;
 
+    @Resource
+    SessionContext context;
+
     private ObjectName name;
 
     @PostConstruct
@@ -43,7 +58,7 @@ public class PurgeControl {
             if (server.isRegistered(name)) {
                 server.unregisterMBean(name);
             }
-            server.registerMBean(new StandardMBean(new Operations(purges, log, Thread.currentThread().getContextClassLoader()),
+            server.registerMBean(new StandardMBean(new Operations(context.getBusinessObject(PurgeControl.class)),
                     PurgeControlMBean.class), name);
             LOG.info("registered MBean " + OBJECT_NAME);
         } catch (Exception e) {
@@ -60,50 +75,69 @@ public class PurgeControl {
         }
     }
 
-    /** Runs each call with the deployment's class loader (JMX threads have another one: cache keys depend on it). */
-    record Operations(Purges purges, PurgeLog log, ClassLoader loader) implements PurgeControlMBean {
+    /** The MBean's operations, each one a call of this EJB (see the class comment). */
+    public String request(PurgeRequest request, String caller) {
+        return purges.request(request, caller).id();
+    }
+
+    public String[] status(String purgeId) {
+        if (log.find(purgeId).isEmpty()) {
+            return new String[]{"no purge " + purgeId};
+        }
+        return log.acks(purgeId).stream().map(a -> a.site() + " " + a.appliedAt() + " found=" + a.found()
+                + " variants=" + a.variantsRemoved() + " hot=" + a.hotEvicted()).toArray(String[]::new);
+    }
+
+    public long totalPurges() {
+        return log.count();
+    }
+
+    public String[] lastPurges() {
+        return log.recent(20).stream().map(p -> p.id() + " " + p.requestedAt() + " " + p.requestedBy() + " "
+                + p.scope().toLowerCase() + (p.imageId() == null ? "" : " " + p.imageId())
+                + (p.spec() == null ? "" : " " + p.spec())).toArray(String[]::new);
+    }
+
+    public String site() {
+        return purges.site();
+    }
+
+    /** The MBean: parses and names the caller, calls the EJB, turns failures into plain JMX exceptions. */
+    record Operations(PurgeControl control) implements PurgeControlMBean {
 
         @Override
         public String purgeImage(String id) {
-            return call(() -> purges.request(PurgeRequest.image(imageId(id)), caller()).id());
+            return call(() -> control.request(PurgeRequest.image(imageId(id)), caller()));
         }
 
         @Override
         public String purgeVariant(String id, String spec) {
-            return call(() -> purges.request(PurgeRequest.variant(imageId(id), spec), caller()).id());
+            return call(() -> control.request(PurgeRequest.variant(imageId(id), spec), caller()));
         }
 
         @Override
         public String purgeAll() {
-            return call(() -> purges.request(PurgeRequest.all(), caller()).id());
+            return call(() -> control.request(PurgeRequest.all(), caller()));
         }
 
         @Override
         public String[] status(String purgeId) {
-            return call(() -> {
-                if (log.find(purgeId).isEmpty()) {
-                    return new String[]{"no purge " + purgeId};
-                }
-                return log.acks(purgeId).stream().map(a -> a.site() + " " + a.appliedAt() + " found=" + a.found()
-                        + " variants=" + a.variantsRemoved() + " hot=" + a.hotEvicted()).toArray(String[]::new);
-            });
+            return call(() -> control.status(purgeId));
         }
 
         @Override
         public long getTotalPurges() {
-            return call(log::count);
+            return call(control::totalPurges);
         }
 
         @Override
         public String[] getLastPurges() {
-            return call(() -> log.recent(20).stream().map(p -> p.id() + " " + p.requestedAt() + " " + p.requestedBy() + " "
-                    + p.scope().toLowerCase() + (p.imageId() == null ? "" : " " + p.imageId())
-                    + (p.spec() == null ? "" : " " + p.spec())).toArray(String[]::new));
+            return call(control::lastPurges);
         }
 
         @Override
         public String getSite() {
-            return purges.site();
+            return call(control::site);
         }
 
         private static ImageId imageId(String id) {
@@ -118,21 +152,25 @@ public class PurgeControl {
             return "jmx" + (names.isEmpty() ? "" : ":" + String.join(",", names));
         }
 
-        private <T> T call(Callable<T> action) {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
+        private static <T> T call(Callable<T> action) {
             try {
                 return action.call();
-            } catch (PicbedException e) {
-                throw new IllegalArgumentException(e.publicMessage());
-            } catch (IllegalArgumentException e) {
-                throw e;
+            } catch (EJBException e) {
+                throw translate(e.getCausedByException() != null ? e.getCausedByException() : e);
             } catch (Exception e) {
-                throw new IllegalStateException(e.getClass().getSimpleName() + ": " + e.getMessage());
-            } finally {
-                thread.setContextClassLoader(previous);
+                throw translate(e);
             }
+        }
+
+        private static RuntimeException translate(Exception e) {
+            if (e instanceof PicbedException p) {
+                return new IllegalArgumentException(p.publicMessage());
+            }
+            if (e instanceof IllegalArgumentException i) {
+                return i;
+            }
+            LOG.log(Level.WARNING, "purge operation failed", e);
+            return new IllegalStateException(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }
