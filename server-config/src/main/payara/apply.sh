@@ -19,6 +19,10 @@
 # console, asadmin and the JMX connector (./picbed purge). Without PICBED_ADMIN_PASSWORD the domain has no admin
 # password, which Payara accepts for local administration only.
 # PICBED_PAYARA_DOMAINS_DIR: where the domain lives (default <PAYARA_HOME>/glassfish/domains; ./picbed uses its data dir).
+# PICBED_PAYARA_EXISTING_DOMAIN=true: configure a domain you already run (docs/install.md) instead of rebuilding it:
+# it is started if it is stopped, libraries and the adapter are added only where missing, the scripts run only if
+# the domain has no picbed pool yet (so a second run changes nothing), and the domain is restarted at the end so
+# that its new JVM option and JMS settings take effect. Its ports stay as they are (PICBED_PORT_OFFSET is ignored).
 set -euo pipefail
 
 if [ $# -ne 4 ]; then
@@ -73,6 +77,47 @@ run() {
   fi
   cat "$work/out" >> "$work/asadmin.log"
 }
+
+if [ "${PICBED_PAYARA_EXISTING_DOMAIN:-false}" = true ]; then
+  [ -d "$DOMAINS_DIR/$DOMAIN" ] || { echo "no domain $DOMAIN in $DOMAINS_DIR" >&2; exit 2; }
+  ADMIN_PORT=$(sed -n -E 's/.*<network-listener[^>]*name="admin-listener"[^>]*port="([0-9]+)".*/\1/p; s/.*<network-listener[^>]*port="([0-9]+)"[^>]*name="admin-listener".*/\1/p' \
+    "$DOMAINS_DIR/$DOMAIN/config/domain.xml" | head -n 1)
+  ADMIN_PORT=${ADMIN_PORT:-4848}
+  was_running=
+  if "${ASADMIN[@]}" --port "$ADMIN_PORT" uptime > /dev/null 2>&1; then was_running=yes; else
+    echo "picbed: starting domain $DOMAIN"
+    "${ASADMIN[@]}" start-domain --domaindir "$DOMAINS_DIR" "$DOMAIN" > "$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }
+    started=yes
+  fi
+  lib_dir="$DOMAINS_DIR/$DOMAIN/lib"
+  missing=()
+  for jar in "${libs[@]}"; do [ -f "$lib_dir/$(basename "$jar")" ] || missing+=("$jar"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "picbed: adding ${#missing[@]} server libraries from $LIBS"
+    run add-library --type common "${missing[@]}"
+  fi
+  if ! "${ASADMIN[@]}" --port "$ADMIN_PORT" list-applications --type rar 2>/dev/null | grep -q '^artemis-ra '; then
+    echo "picbed: deploying $RAR as artemis-ra"
+    run deploy --type rar --name artemis-ra "$RAR"
+  fi
+  if "${ASADMIN[@]}" --port "$ADMIN_PORT" list-jdbc-connection-pools 2>/dev/null | grep -q '^picbed-pool$'; then
+    echo "picbed: domain $DOMAIN already has picbed's resources; scripts not run again"
+  else
+    for s in "${scripts[@]}"; do
+      echo "picbed: applying $(basename "$s")"
+      run multimode --file "$s"
+    done
+  fi
+  if [ -n "$was_running" ]; then
+    echo "picbed: restarting domain $DOMAIN"
+    "${ASADMIN[@]}" restart-domain --domaindir "$DOMAINS_DIR" "$DOMAIN" > "$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }
+  else
+    "${ASADMIN[@]}" stop-domain --domaindir "$DOMAINS_DIR" "$DOMAIN" > /dev/null 2>&1
+    started=
+  fi
+  echo "picbed: done"
+  exit 0
+fi
 
 if [ -d "$DOMAINS_DIR/$DOMAIN" ]; then
   echo "picbed: deleting domain $DOMAIN (it is rebuilt from scratch)"

@@ -68,7 +68,7 @@ class HotCacheClusterIT {
         // one purge on node 1 (JMX, management credentials) drops it from both nodes' memory
         long node1Before = hotEntries(TestServer.uri("/api/metrics"));
         long node2Before = hotEntries(node2Uri("/api/metrics"));
-        Launcher.Result purge = Purging.jmx(9990 + Integer.getInteger("picbed.it.port.offset", 300),
+        Launcher.Result purge = Purging.jmx(Integer.getInteger("picbed.it.port.offset", 300),
                 System.getProperty("picbed.it.admin.user"), System.getProperty("picbed.it.admin.password"), "image", id);
         assertEquals(0, purge.exit(), purge.output());
         assertEquals(node1Before - 1, hotEntries(TestServer.uri("/api/metrics")), "gone from node 1");

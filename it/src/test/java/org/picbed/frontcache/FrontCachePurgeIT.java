@@ -57,7 +57,7 @@ class FrontCachePurgeIT {
             assertTrue(viaSquid(small).headers().firstValue("Age").isPresent(), "the preset too");
             assertArrayEquals(first.body(), cached.body());
 
-            Launcher.Result purge = Purging.jmx(9990 + OFFSET, System.getProperty("picbed.it.admin.user"),
+            Launcher.Result purge = Purging.jmx(OFFSET, System.getProperty("picbed.it.admin.user"),
                     System.getProperty("picbed.it.admin.password"), "image", id);
             assertEquals(0, purge.exit(), purge.output());
 

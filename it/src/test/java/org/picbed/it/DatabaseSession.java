@@ -3,7 +3,10 @@ package org.picbed.it;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
-/** Starts the test MariaDB before any test (so before Arquillian starts WildFly) and stops it at the end. */
+/**
+ * Starts the test MariaDB (and, for the Payara run, the test Artemis broker) before any test, so before Arquillian
+ * starts the server, and stops them at the end.
+ */
 public class DatabaseSession implements LauncherSessionListener {
 
     @Override
@@ -11,10 +14,14 @@ public class DatabaseSession implements LauncherSessionListener {
         if (System.getProperty("picbed.it.db.port") != null) {
             TestDatabase.startFresh();
         }
+        if (TestBroker.wanted()) {
+            TestBroker.start();
+        }
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        TestBroker.stop();
         TestDatabase.stop();
     }
 }

@@ -33,12 +33,13 @@ public final class Purging {
         return Launcher.run(home, offset, env, command.toArray(String[]::new));
     }
 
-    /** Runs the JMX client directly against a management port with the given (possibly empty or wrong) credentials. */
-    public static Launcher.Result jmx(int managementPort, String user, String password, String... what) throws IOException, InterruptedException {
+    /** Runs the JMX client directly against the test server's JMX connector with the given (possibly empty or wrong) credentials. */
+    public static Launcher.Result jmx(int offset, String user, String password, String... what) throws IOException, InterruptedException {
         Path jbossHome = Path.of(System.getProperty("picbed.it.jboss.home", "../server-config/target/wildfly")).toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of("java", "-cp",
-                ROOT.resolve("server-config/target/classes") + ":" + jbossHome.resolve("bin/client/jboss-client.jar"),
-                "org.picbed.server.PurgeClient", "service:jmx:remote+http://127.0.0.1:" + managementPort, user, password, "10"));
+        String classpath = ROOT.resolve("server-config/target/classes")
+                + (TestServer.payara() ? "" : ":" + jbossHome.resolve("bin/client/jboss-client.jar"));
+        List<String> command = new ArrayList<>(List.of("java", "-cp", classpath,
+                "org.picbed.server.PurgeClient", TestServer.jmxUrl(offset), user, password, "10"));
         command.addAll(List.of(what));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -7,12 +7,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The WildFly that Arquillian started for the tests, seen from outside as any HTTP client sees it. */
+/**
+ * The server that Arquillian started for the tests (WildFly, or Payara in the failsafe execution "payara"), seen from
+ * outside as any HTTP client sees it.
+ */
 public final class TestServer {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServer() {
+    }
+
+    /** wildfly or payara: which server this test run deploys to (failsafe sets picbed.it.server). */
+    public static String server() {
+        return System.getProperty("picbed.it.server", "wildfly");
+    }
+
+    public static boolean payara() {
+        return server().equals("payara");
+    }
+
+    /** The JMX connector where org.picbed:type=Purge is (WildFly: management remote+http; Payara: RMI on 8686). */
+    public static String jmxUrl(int offset) {
+        return payara() ? "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + (8686 + offset) + "/jmxrmi"
+                : "service:jmx:remote+http://127.0.0.1:" + (9990 + offset);
     }
 
     public static URI uri(String path) {

@@ -231,10 +231,13 @@ class VariantIT {
         assertEquals("HIT", header(hot, "X-Cache"));
         assertEquals(200, decode(hot.body()).getWidth());
         assertEquals(hitsBefore + 1, metric("picbed_variant_hot_hits_total"));
-        assertEquals(ioHitsBefore + 1, metric("picbed_variant_hot_hits_io_thread_total"), "answered on the IO thread");
+        // WildFly answers hits on Undertow's IO thread; Payara has no such handler: its servlets answer them
+        int ioHits = TestServer.payara() ? 0 : 1;
+        assertEquals(ioHitsBefore + ioHits, metric("picbed_variant_hot_hits_io_thread_total"), "answered on the IO thread (WildFly only)");
         HttpResponse<byte[]> viaServlet = get(url + "?via=servlet");
         assertEquals("HIT", header(viaServlet, "X-Cache"), "the servlet path reads the same hot cache");
-        assertEquals(ioHitsBefore + 1, metric("picbed_variant_hot_hits_io_thread_total"));
+        assertEquals(hitsBefore + 2, metric("picbed_variant_hot_hits_total"));
+        assertEquals(ioHitsBefore + ioHits, metric("picbed_variant_hot_hits_io_thread_total"));
     }
 
     @Test
