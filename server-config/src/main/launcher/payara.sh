@@ -93,7 +93,7 @@ broker_stop() {
 # apply.sh rebuilds the domain from scratch (about a minute): only when it is missing or its inputs changed.
 payara_prepare() {
   local stamp="$PAYARA_DOMAINS/.applied" want
-  want="offset=$OFFSET user=$PICBED_ADMIN_USER pw=$(printf '%s' "$PICBED_ADMIN_PASSWORD" | md5sum | cut -c1-32) config=$(cat "$PAYARA_CONFIG"/apply.sh "$PAYARA_CONFIG"/*.asadmin | md5sum | cut -c1-32) rar=$(md5sum < "$ARTEMIS_RAR" | cut -c1-32) libs=$(ls "$PAYARA_LIBS" | md5sum | cut -c1-32)"
+  want="offset=$OFFSET user=$PICBED_ADMIN_USER pw=$(printf '%s' "$PICBED_ADMIN_PASSWORD" | md5sum | cut -c1-32) config=$(cat "$PAYARA_CONFIG"/apply.sh "$PAYARA_CONFIG"/*.asadmin | md5sum | cut -c1-32) rar=$(md5sum < "$ARTEMIS_RAR" | cut -c1-32) libs=$(ls "$PAYARA_LIBS" | md5sum | cut -c1-32) turbojpeg=$(ls /usr/share/java/turbojpeg.jar 2>/dev/null)"
   if [[ -d $PAYARA_DOMAINS/$PAYARA_DOMAIN && $(cat "$stamp" 2>/dev/null) == "$want" ]]; then return 0; fi
   step "configuring the Payara domain (server-config/src/main/payara: libraries, Artemis adapter, datasource)"
   PICBED_PAYARA_DOMAINS_DIR="$PAYARA_DOMAINS" PICBED_PORT_OFFSET="$OFFSET" \

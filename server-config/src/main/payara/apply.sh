@@ -49,6 +49,15 @@ ADMIN_USER=${PICBED_ADMIN_USER:-admin}
 shopt -s nullglob
 scripts=("$HERE"/[0-9][0-9]-*.asadmin)
 libs=("$LIBS"/*.jar)
+# libjpeg-turbo's Java binding (Debian libturbojpeg-java, not on Maven Central), optional as on WildFly (there a
+# module): with it, variants decode JPEGs at reduced scale in native code; without it picbed falls back to ImageIO.
+TJ_JAR=${PICBED_VARIANT_TURBOJPEG_JAR:-/usr/share/java/turbojpeg.jar}
+if [ -f "$TJ_JAR" ]; then
+  libs+=("$TJ_JAR")
+  echo "picbed: libjpeg-turbo binding from $TJ_JAR becomes a server library"
+else
+  echo "picbed: $TJ_JAR not found: JPEG variants decode with ImageIO (apt-get install libturbojpeg-java libturbojpeg0-dev for speed)"
+fi
 [ ${#scripts[@]} -gt 0 ] || { echo "no NN-*.asadmin files in $HERE" >&2; exit 2; }
 [ ${#libs[@]} -gt 0 ] || { echo "no jars in $LIBS" >&2; exit 2; }
 
