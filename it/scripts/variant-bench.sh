@@ -470,7 +470,9 @@ if want P6; then
 fi
 
 # --- summary -------------------------------------------------------------------------------------------------------
-DECODER=$(grep -h -o 'decodes JPEG with .*' "$PICBED_HOME"/server/log/server.log* 2>/dev/null | tail -n 1 || true)
+# the server log: WildFly's, or Payara's domain log (PICBED_SERVER=payara)
+DECODER=$(grep -h -o 'decodes JPEG with .*' "$PICBED_HOME"/server/log/server.log* "$PICBED_HOME"/payara/*/logs/server.log* 2>/dev/null \
+  | sed 's/]]$//' | tail -n 1 || true)
 T_END=$(now)
 echo
 printf 'benchmark\tpicbed\tbaseline\tratio\tgoal\tmet\n'
