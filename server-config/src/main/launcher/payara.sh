@@ -34,6 +34,7 @@ payara_asadmin() {
 # The environment Payara and the broker read their settings from (${ENV=...} in domain.xml and glassfish-ejb-jar.xml,
 # ${...} in broker.xml); every value has a default here, since Payara's ${ENV=...} has none.
 payara_environment() {
+  export PICBED_NODE_NAME=$NODE_NAME   # WildFly's is -Djboss.node.name
   export PICBED_ARTEMIS_HOST=${PICBED_ARTEMIS_HOST:-127.0.0.1}
   export PICBED_ARTEMIS_PORT=${PICBED_ARTEMIS_PORT:-$BROKER_PORT}
   export PICBED_ARTEMIS_USER=${PICBED_ARTEMIS_USER:-picbed}

@@ -1,16 +1,33 @@
 package org.picbed.cluster;
 
-/** This server node's name, as WildFly knows it ({@code jboss.node.name}). */
+import org.picbed.config.Platform;
+import org.picbed.config.Settings;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * This server node's name: {@code PICBED_NODE_NAME}, else the name the server gives the node (WildFly's
+ * {@code jboss.node.name}; a Payara server has no per-node name), else the host name.
+ */
 public final class NodeIdentity {
 
     private NodeIdentity() {
     }
 
     public static String nodeName() {
-        String name = System.getProperty("jboss.node.name");
-        if (name == null || name.isBlank()) {
-            name = System.getProperty("jboss.host.name", "picbed");
-        }
+        String name = Settings.fromEnvironment().get("node.name")
+                .or(() -> Platform.current().nodeName(System.getProperties()))
+                .orElseGet(NodeIdentity::hostName);
         return name.length() > NodeHeartbeat.MAX_NODE_NAME ? name.substring(0, NodeHeartbeat.MAX_NODE_NAME) : name;
+    }
+
+    private static String hostName() {
+        try {
+            return Optional.ofNullable(InetAddress.getLocalHost().getHostName()).filter(h -> !h.isBlank()).orElse("picbed");
+        } catch (UnknownHostException e) {
+            return "picbed";
+        }
     }
 }

@@ -35,6 +35,12 @@ public enum Platform {
         return OTHER;
     }
 
+    /** The name this server gives the node it runs on, if it has one (WildFly: {@code jboss.node.name}). */
+    public Optional<String> nodeName(Properties system) {
+        return this == WILDFLY ? Optional.ofNullable(system.getProperty("jboss.node.name")).filter(n -> !n.isBlank())
+                : Optional.empty();
+    }
+
     /** Where this server keeps its instance's data (picbed's default home lies below it). */
     public Optional<Path> dataDirectory(Properties system) {
         return Optional.ofNullable(dataDirProperty).map(system::getProperty).map(Path::of)
