@@ -1,6 +1,8 @@
 package org.picbed.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import org.picbed.cache.HotCacheContainer;
@@ -24,6 +26,17 @@ public class PlatformAdapters {
         LOG.info(() -> "hot-image cache for " + platform + ": "
                 + (platform == Platform.WILDFLY ? "WildFly's infinispan subsystem" : "embedded Infinispan"));
         return platform == Platform.WILDFLY ? new SubsystemHotCache() : new EmbeddedHotCache(Settings.fromEnvironment());
+    }
+
+    /**
+     * The embedded cache starts with the application (JGroups looks for its members for 2 s), not on the first
+     * request that needs it: otherwise that request, or the first health check, waits for it. WildFly's subsystem
+     * cache is started by the server.
+     */
+    void startEmbeddedCache(@Observes @Initialized(ApplicationScoped.class) Object start, HotCacheContainer container) {
+        if (Platform.current() != Platform.WILDFLY) {
+            container.hotImages();
+        }
     }
 
     void close(@Disposes HotCacheContainer container) {
