@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # server-bench.sh -- the same EAR on WildFly and on Payara, measured back to back with variant-bench.sh.
 #
-#   ../shared/bench/setup.sh; ../shared/corpus/make-corpus.sh /tmp/corpus     # once (see variant-bench.sh)
+#   ../shared/bench/setup.sh; ../shared/corpus/make-corpus.sh "${TMPDIR:-/tmp}/corpus"   # once (see variant-bench.sh)
 #   it/scripts/server-bench.sh                                                 # ~12 min on 2 cores
 #
 # Runs it/scripts/variant-bench.sh (default ONLY="P1 P3": the hot hit of a 32 KB variant with wrk, and cold 300 px

@@ -49,14 +49,6 @@ payara_environment() {
   export PICBED_CLUSTER_HOSTS=${PICBED_PAYARA_CLUSTER_HOSTS:-$PICBED_CLUSTER_BIND_ADDRESS[$PICBED_CLUSTER_PORT]}
 }
 
-payara_check_ports_free() {
-  local p
-  for p in "$HTTP_PORT" "$PAYARA_ADMIN_PORT" "$PAYARA_JMX_PORT" "$BROKER_PORT"; do
-    port_open "$p" && die "port $p is taken (another picbed or server?); set PICBED_PORT_OFFSET, e.g. PICBED_PORT_OFFSET=100"
-  done
-  return 0
-}
-
 # --- the Artemis broker --------------------------------------------------------------------------------------------
 broker_start() {
   if alive "$BROKER_PID"; then step "Artemis broker already running (pid $(cat "$BROKER_PID"))"; return 0; fi
@@ -117,17 +109,11 @@ payara_start() {
   fi
 }
 
-payara_wait_healthy() {
-  local started=$SECONDS code=000
-  step "waiting for http://127.0.0.1:$HTTP_PORT/api/health"
-  while ((SECONDS - started < START_TIMEOUT)); do
-    code=$(curl -s -o "$RUN/health.json" -w '%{http_code}' --max-time 5 "http://127.0.0.1:$HTTP_PORT/api/health" || true)
-    [[ $code == 200 ]] && return 0
-    alive "$SERVER_PID" || { tail -n 40 "$PAYARA_LOG" >&2; say "Payara exited" >&2; return 1; }
-    sleep 1
-  done
-  say "not healthy after $START_TIMEOUT s (last answer $code: $(head -c 300 "$RUN/health.json" 2>/dev/null))" >&2
-  return 1
+# replaces WildFly's server_failed for wait_healthy
+server_failed() {
+  alive "$SERVER_PID" && return 1
+  tail -n 40 "$PAYARA_LOG" >&2; say "Payara exited" >&2
+  return 0
 }
 
 payara_stop() {
@@ -149,12 +135,12 @@ payara_cmd_start() {
   payara_built || die "Payara parts not built; run ./mvnw package"
   load_secrets
   payara_environment
-  payara_check_ports_free
+  check_ports_free "$HTTP_PORT" "$PAYARA_ADMIN_PORT" "$PAYARA_JMX_PORT" "$BROKER_PORT"
   mkdir -p "$RUN" && echo payara > "$RUN/server.kind"
   start_db
   broker_start
   payara_prepare
-  if ! payara_start || ! payara_wait_healthy; then
+  if ! payara_start || ! wait_healthy; then
     say "see $PAYARA_LOG; stopping" >&2
     payara_stop; broker_stop; stop_db; rm -f "$RUN/server.kind"; exit 1
   fi

@@ -3,6 +3,7 @@ package org.picbed.install;
 import org.junit.jupiter.api.Test;
 import org.picbed.it.Await;
 import org.picbed.it.ImageClient;
+import org.picbed.it.Launcher;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,9 +53,9 @@ class InstallIT {
         try {
             installAndCheck("wildfly", env);
         } finally {
-            run(List.of(wildfly.resolve("bin/jboss-cli.sh").toString(), "--connect", "--controller=127.0.0.1:9990",
+            stop(List.of(wildfly.resolve("bin/jboss-cli.sh").toString(), "--connect", "--controller=127.0.0.1:9990",
                     "--user=" + ADMIN, "--password=" + ADMIN_PASSWORD, "--command=:shutdown"), env, TARGET.resolve("wildfly-stop.log"));
-            run(List.of("pkill", "-f", wildfly.toString()), env, TARGET.resolve("wildfly-kill.log"));
+            stop(List.of("pkill", "-f", wildfly.toString()), env, TARGET.resolve("wildfly-kill.log"));
         }
     }
 
@@ -81,8 +82,8 @@ class InstallIT {
         try {
             installAndCheck("payara", env);
         } finally {
-            run(List.of(payara.resolve("bin/asadmin").toString(), "stop-domain", "domain1"), env, TARGET.resolve("payara-stop.log"));
-            run(List.of("pkill", "-f", broker.toString()), env, TARGET.resolve("broker-kill.log"));
+            stop(List.of(payara.resolve("bin/asadmin").toString(), "stop-domain", "domain1"), env, TARGET.resolve("payara-stop.log"));
+            stop(List.of("pkill", "-f", broker.toString()), env, TARGET.resolve("broker-kill.log"));
         }
     }
 
@@ -97,8 +98,8 @@ class InstallIT {
         }
         assertTrue(steps.size() >= 3 && !purges.isEmpty(), "install.md has the " + server + " steps and a purge");
 
-        Result install = bash(String.join("\n", steps), env, TARGET.resolve(server + "-install.log"), 600);
-        assertEquals(0, install.exit, server + " install steps failed:\n" + install.output);
+        Launcher.Result install = bash(String.join("\n", steps), env, TARGET.resolve(server + "-install.log"), Duration.ofMinutes(10));
+        assertEquals(0, install.exit(), server + " install steps failed:\n" + install.output());
 
         HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -116,25 +117,20 @@ class InstallIT {
 
         // the eager thumbnail comes from the JMS consumers: wait until it is stored
         Await.until("the eager thumb preset of " + image, Duration.ofSeconds(60),
-                () -> "STORED".equals(ImageClient.header(get("/i/" + image + "/thumb.webp"), "X-Cache"))
-                        || "HIT".equals(ImageClient.header(get("/i/" + image + "/thumb.webp"), "X-Cache")));
-        HttpResponse<byte[]> signed = get(signed("/rs:fill:40:30/" + image + ".png"));
+                () -> Set.of("STORED", "HIT").contains(ImageClient.header(get("/i/" + image + "/thumb.webp"), "X-Cache")));
+        HttpResponse<byte[]> signed = get(ImageClient.signed("/rs:fill:40:30/" + image + ".png"));
         assertEquals(200, signed.statusCode());
         assertEquals("image/png", ImageClient.header(signed, "Content-Type"));
         assertEquals(40, ImageClient.decode(signed.body()).getWidth());
 
         env.put("IMAGE_ID", image);
-        Result purge = bash(String.join("\n", purges), env, TARGET.resolve(server + "-purge.log"), 120);
-        assertEquals(0, purge.exit, "purge failed:\n" + purge.output);
-        assertTrue(purge.output.contains("applied: local") && purge.output.contains("found=true"), purge.output);
+        Launcher.Result purge = bash(String.join("\n", purges), env, TARGET.resolve(server + "-purge.log"), Duration.ofMinutes(2));
+        assertEquals(0, purge.exit(), "purge failed:\n" + purge.output());
+        assertTrue(purge.output().contains("applied: local") && purge.output().contains("found=true"), purge.output());
     }
 
     private static HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080" + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String signed(String path) {
-        return ImageClient.signed(path);
     }
 
     /** The settings of docs/install.md's table, for this test's server. */
@@ -159,41 +155,26 @@ class InstallIT {
         return env;
     }
 
-    private static Path unpackDist(String server) throws IOException, InterruptedException {
+    private static Path unpackDist(String server) throws IOException {
         Path into = TARGET.resolve(server + "-dist");
         Files.createDirectories(into);
         Path archive = Path.of(System.getProperty("picbed.it.dist.archive")).toAbsolutePath();
-        Result untar = exec(List.of("tar", "-xzf", archive.toString(), "-C", into.toString(), "--strip-components=1"), Map.of(),
-                TARGET.resolve(server + "-untar.log"), 120);
-        assertEquals(0, untar.exit, untar.output);
+        Launcher.Result untar = Launcher.exec(List.of("tar", "-xzf", archive.toString(), "-C", into.toString(),
+                "--strip-components=1"), Map.of(), TARGET.resolve(server + "-untar.log"), Duration.ofMinutes(2));
+        assertEquals(0, untar.exit(), untar.output());
         return into;
     }
 
-    private static Result bash(String script, Map<String, String> env, Path log, int seconds) throws IOException, InterruptedException {
-        return exec(List.of("bash", "-euo", "pipefail", "-c", script), env, log, seconds);
+    private static Launcher.Result bash(String script, Map<String, String> env, Path log, Duration timeout) throws IOException {
+        return Launcher.exec(List.of("bash", "-euo", "pipefail", "-c", script), env, log, timeout);
     }
 
-    private static void run(List<String> command, Map<String, String> env, Path log) {
+    /** Best effort: stopping what the steps started. */
+    private static void stop(List<String> command, Map<String, String> env, Path log) {
         try {
-            exec(command, env, log, 120);
-        } catch (IOException | InterruptedException e) {
-            // best effort: stopping what the steps started
+            Launcher.exec(command, env, log, Duration.ofMinutes(2));
+        } catch (IOException e) {
+            // nothing more to do: the process may already be gone
         }
-    }
-
-    private static Result exec(List<String> command, Map<String, String> env, Path log, int seconds) throws IOException, InterruptedException {
-        Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("PICBED_"));
-        pb.environment().putAll(env);
-        Process process = pb.start();
-        boolean done = process.waitFor(seconds, TimeUnit.SECONDS);
-        if (!done) {
-            process.destroyForcibly();
-        }
-        return new Result(done ? process.exitValue() : -1, Files.readString(log));
-    }
-
-    private record Result(int exit, String output) {
     }
 }

@@ -1,11 +1,12 @@
 package org.picbed.it;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,12 +42,11 @@ public final class Purging {
         List<String> command = new ArrayList<>(List.of("java", "-cp", classpath,
                 "org.picbed.server.PurgeClient", TestServer.jmxUrl(offset), user, password, "10"));
         command.addAll(List.of(what));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Launcher.Result(-1, output);
+        Path log = Files.createTempFile("picbed-jmx", ".log");
+        try {
+            return Launcher.exec(command, Map.of(), log, Duration.ofSeconds(60));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new Launcher.Result(process.exitValue(), output);
     }
 }

@@ -8,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The standalone Artemis broker of the Payara test server (the distribution server-config unpacked, configured by
@@ -42,10 +41,13 @@ public final class TestBroker {
         Path artemis = root.resolve("server-config/target/artemis/bin/artemis");
         Path instance = Path.of(System.getProperty("picbed.it.broker.dir", "target/broker")).toAbsolutePath();
         try {
-            deleteTree(instance);
-            run(List.of(artemis.toString(), "create", "--silent", "--no-web", "--require-login", "--role", "amq",
-                    "--user", System.getenv("PICBED_ARTEMIS_USER"), "--password", System.getenv("PICBED_ARTEMIS_PASSWORD"),
-                    instance.toString()), instance.resolveSibling("broker-create.log"));
+            TestDatabase.deleteTree(instance);
+            Launcher.Result create = Launcher.exec(List.of(artemis.toString(), "create", "--silent", "--no-web", "--require-login",
+                    "--role", "amq", "--user", System.getenv("PICBED_ARTEMIS_USER"), "--password", System.getenv("PICBED_ARTEMIS_PASSWORD"),
+                    instance.toString()), Map.of(), instance.resolveSibling("broker-create.log"), Duration.ofMinutes(2));
+            if (create.exit() != 0) {
+                throw new IllegalStateException("artemis create failed: " + create.output());
+            }
             Files.copy(root.resolve("server-config/src/main/payara/broker.xml"), instance.resolve("etc/broker.xml"),
                     StandardCopyOption.REPLACE_EXISTING);
             broker = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run")
@@ -76,28 +78,6 @@ public final class TestBroker {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void run(List<String> command, Path log) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("'" + String.join(" ", command.subList(0, 2)) + "' failed: " + Files.readString(log));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

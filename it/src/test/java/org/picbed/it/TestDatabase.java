@@ -67,7 +67,8 @@ public final class TestDatabase {
         return System.getProperty("picbed.it.db.password", "picbed");
     }
 
-    private static void deleteTree(Path root) {
+    /** Removes a directory and everything in it (nothing if it is not there). */
+    static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
