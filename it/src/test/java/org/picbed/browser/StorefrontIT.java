@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -192,8 +193,7 @@ class StorefrontIT {
             assertEquals(Corpus.sha256(front), pictures.get(0).getDomAttribute("data-image"));
             assertEquals(Corpus.sha256(side), pictures.get(1).getDomAttribute("data-image"));
             pictures.get(1).findElement(By.cssSelector(".move-up")).click();
-            wait.until(d -> Corpus.sha256(side).equals(
-                    d.findElements(By.cssSelector("#pictures .picture")).get(0).getDomAttribute("data-image")));
+            wait.until(d -> Corpus.sha256(side).equals(firstPicture(d)));
             assertEquals(List.of(Corpus.sha256(side), Corpus.sha256(front)),
                     ShopApi.get(slug).getJsonArray("pictures").stream().map(p -> p.asJsonObject().getString("image")).toList(),
                     "the new order is stored");
@@ -217,8 +217,7 @@ class StorefrontIT {
             WebElement cover = driver.findElements(By.cssSelector("#pictures .picture")).get(0);
             cover.findElement(By.cssSelector(".replace-form input[type=file]")).sendKeys(replacementFile.toString());
             cover.findElement(By.cssSelector(".replace-form button[type=submit]")).click();
-            wait.until(d -> Corpus.sha256(replacement).equals(
-                    d.findElements(By.cssSelector("#pictures .picture")).get(0).getDomAttribute("data-image")));
+            wait.until(d -> Corpus.sha256(replacement).equals(firstPicture(d)));
             assertTrue(driver.findElement(By.cssSelector(".flash--ok")).getText().contains("new URL"));
 
             driver.get(TestServer.uri("/shop/p/" + slug).toString());
@@ -256,5 +255,11 @@ class StorefrontIT {
 
     private static String suffix() {
         return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L), 36);
+    }
+
+    /** The image id of the first picture in the admin list, or null while the page is (re)loading. */
+    private static String firstPicture(WebDriver driver) {
+        List<WebElement> pictures = driver.findElements(By.cssSelector("#pictures .picture"));
+        return pictures.isEmpty() ? null : pictures.get(0).getDomAttribute("data-image");
     }
 }
