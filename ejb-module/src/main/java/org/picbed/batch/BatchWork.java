@@ -14,9 +14,9 @@ import org.picbed.fetch.SafeFetcher;
 import org.picbed.image.DisplayNames;
 import org.picbed.image.ImageInfo;
 import org.picbed.image.Images;
-import org.picbed.variant.VariantOptions;
-import org.picbed.variant.Variants;
 import org.picbed.variant.render.RenderException;
+import org.picbed.variant.serve.Variants;
+import org.picbed.variant.spec.VariantOptions;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,12 +2,12 @@ package org.picbed.batch;
 
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
-import org.picbed.variant.VariantKey;
-import org.picbed.variant.VariantOptions;
-import org.picbed.variant.VariantSpec;
 import org.picbed.variant.render.ImageRenderer;
 import org.picbed.variant.render.RenderException;
 import org.picbed.variant.render.Rendition;
+import org.picbed.variant.spec.VariantKey;
+import org.picbed.variant.spec.VariantOptions;
+import org.picbed.variant.spec.VariantSpec;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Where every picbed setting comes from. A setting named {@code storage.dir} is read from the system property
@@ -11,6 +12,9 @@ import java.util.Properties;
  * its own typed settings with defaults in code and reads them through here.
  */
 public final class Settings {
+
+    /** What a site name may be: it names queues, metrics and cluster channels. */
+    public static final Pattern SITE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,15}");
 
     private final Map<String, String> env;
     private final Properties system;
@@ -52,6 +56,15 @@ public final class Settings {
 
     public boolean getBoolean(String name, boolean fallback) {
         return get(name).map(v -> v.equalsIgnoreCase("true") || v.equals("1") || v.equalsIgnoreCase("yes")).orElse(fallback);
+    }
+
+    /** This site's name: {@code PICBED_SITE}, by default {@code local}. */
+    public String site() {
+        String site = get("site", "local");
+        if (!SITE_NAME.matcher(site).matches()) {
+            throw new IllegalArgumentException("PICBED_SITE must match " + SITE_NAME + ", got '" + site + "'");
+        }
+        return site;
     }
 
     /** picbed's data directory: {@code PICBED_HOME}, else the server's data directory, else {@code ./data}. */

@@ -1,13 +1,12 @@
 package org.picbed.image;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.picbed.auth.Uploader;
 import org.picbed.config.Settings;
-import org.picbed.variant.EagerVariants;
-import org.picbed.variant.VariantCatalog;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.Optional;
 @Stateless
 public class ImageCatalog {
 
-    private static final String SITE = Settings.fromEnvironment().get("site", "local");
+    private static final String SITE = Settings.fromEnvironment().site();
 
     @PersistenceContext(unitName = "picbed")
     EntityManager em;
@@ -26,10 +25,7 @@ public class ImageCatalog {
     ImageEvents events;
 
     @Inject
-    EagerVariants eagerVariants;
-
-    @Inject
-    VariantCatalog variants;
+    Event<ImageCreated> created;
 
     /** Records an upload of stored bytes; creates the image if it is new (a deliberate upload lifts a tombstone). */
     public Recorded record(ImageId id, ImageInfo info, long bytes, String displayName, Uploader uploader, String idempotencyKey) {
@@ -50,10 +46,6 @@ public class ImageCatalog {
     public List<ImageUpload> uploads(ImageId id) {
         return em.createQuery("select u from ImageUpload u where u.imageId = :id order by u.uploadedAt", ImageUpload.class)
                 .setParameter("id", id.hex()).getResultList();
-    }
-
-    public List<ImageVariant> variants(ImageId id) {
-        return variants.of(id);
     }
 
     public boolean isTombstoned(ImageId id) {
@@ -104,7 +96,7 @@ public class ImageCatalog {
         return image != null;
     }
 
-    /** A new image row (a deliberate upload or a replica lifts a tombstone), its eager variants and its event. */
+    /** A new image row (a deliberate upload or a replica lifts a tombstone), announced in-process (eager variants) and to the queues. */
     private Image create(ImageId id, ImageInfo info, long bytes, Instant at, String origin, boolean toPeers) {
         Image image = new Image(id.hex(), info.format(), info.width(), info.height(), info.frames(), bytes, at, origin);
         em.persist(image);
@@ -112,7 +104,7 @@ public class ImageCatalog {
         if (tombstone != null) {
             em.remove(tombstone);
         }
-        variants.requested(eagerVariants.of(id, info.format()));
+        created.fire(new ImageCreated(id, info.format()));
         events.created(id, info.format(), at, toPeers);
         return image;
     }

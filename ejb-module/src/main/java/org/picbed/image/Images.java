@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.picbed.auth.Uploader;
 import org.picbed.cache.HotImageCache;
-import org.picbed.variant.VariantStore;
 import org.picbed.config.Settings;
 import org.picbed.error.PicbedException;
 import org.picbed.storage.BlobStore;
@@ -41,7 +40,7 @@ public class Images {
     ImageCatalog catalog;
 
     @Inject
-    VariantStore variantStore;
+    DerivedCopies derivedCopies;
 
     @Inject
     HotImageCache hot;
@@ -181,7 +180,7 @@ public class Images {
     /** The original's blob first (so it is not served a moment longer), then its variants and hot copies. */
     private void dropBytes(ImageId id) throws IOException {
         blobs.delete(id);
-        variantStore.deleteAll(id);
+        derivedCopies.deleteAll(id);
         hot.evictPrefix(id.hex() + "/");
     }
 

@@ -7,8 +7,8 @@ import org.picbed.image.Image;
 import org.picbed.image.ImageCatalog;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
-import org.picbed.variant.Presets;
-import org.picbed.variant.VariantKey;
+import org.picbed.variant.spec.Presets;
+import org.picbed.variant.spec.VariantKey;
 
 import java.io.IOException;
 import java.io.InputStream;

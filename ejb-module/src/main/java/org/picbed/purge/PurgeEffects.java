@@ -6,10 +6,10 @@ import org.picbed.cache.HotImageCache;
 import org.picbed.image.ImageCatalog;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
-import org.picbed.variant.VariantKey;
-import org.picbed.variant.VariantOptions;
-import org.picbed.variant.VariantSpec;
-import org.picbed.variant.VariantStore;
+import org.picbed.variant.spec.VariantKey;
+import org.picbed.variant.spec.VariantOptions;
+import org.picbed.variant.spec.VariantSpec;
+import org.picbed.variant.store.VariantStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

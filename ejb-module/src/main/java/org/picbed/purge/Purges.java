@@ -3,7 +3,6 @@ package org.picbed.purge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.picbed.config.Settings;
-import org.picbed.site.SiteSettings;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -22,7 +21,7 @@ public class Purges {
     private static final Logger LOG = Logger.getLogger(Purges.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String site = SiteSettings.from(Settings.fromEnvironment()).site();
+    private final String site = Settings.fromEnvironment().site();
 
     @Inject
     PurgeEffects effects;

@@ -19,17 +19,14 @@ import java.util.regex.Pattern;
 public record SiteSettings(String site, List<Peer> peers, Optional<String> secret, Duration negativeTtl,
                            Duration peerTimeout, Duration lagWarning) {
 
-    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,15}");
+    public static final Pattern NAME = Settings.SITE_NAME;
 
     public SiteSettings {
         peers = List.copyOf(peers);
     }
 
     public static SiteSettings from(Settings settings) {
-        String site = settings.get("site", "local").trim();
-        if (!NAME.matcher(site).matches()) {
-            throw new IllegalArgumentException("PICBED_SITE must match " + NAME + ", got '" + site + "'");
-        }
+        String site = settings.site();
         List<Peer> peers = parsePeers(settings.get("peers", ""), site);
         Optional<String> secret = settings.get("site.secret").filter(s -> !s.isBlank());
         if (!peers.isEmpty() && secret.isEmpty()) {

@@ -3,18 +3,18 @@ package org.picbed.batch;
 import org.junit.jupiter.api.Test;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
-import org.picbed.variant.Presets;
-import org.picbed.variant.VariantOptions;
 import org.picbed.variant.render.ImageRenderer;
 import org.picbed.variant.render.RenderSettings;
+import org.picbed.variant.spec.Presets;
+import org.picbed.variant.spec.VariantOptions;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

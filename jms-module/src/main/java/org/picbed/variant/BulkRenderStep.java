@@ -14,6 +14,7 @@ import jakarta.jms.Queue;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.messaging.Destinations;
+import org.picbed.variant.background.VariantWork;
 
 /**
  * One bulk message in one transaction: received, rendered, committed. A failure rolls the receive back, so the

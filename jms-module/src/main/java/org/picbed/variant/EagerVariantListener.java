@@ -11,6 +11,7 @@ import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.image.JmsImageEvents;
 import org.picbed.messaging.Destinations;
+import org.picbed.variant.background.VariantWork;
 
 /**
  * Renders the eager presets of each uploaded image (the interactive render queue). Its concurrency is the

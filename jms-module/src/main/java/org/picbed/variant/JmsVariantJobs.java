@@ -7,6 +7,8 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import org.picbed.image.JmsImageEvents;
 import org.picbed.messaging.Destinations;
+import org.picbed.variant.background.VariantJobs;
+import org.picbed.variant.store.VariantCatalog;
 
 import java.util.List;
 

@@ -2,9 +2,9 @@ package org.picbed.embed;
 
 import org.picbed.config.Settings;
 import org.picbed.image.ImageId;
-import org.picbed.variant.OutputFormats;
-import org.picbed.variant.ResponsiveImages;
-import org.picbed.variant.VariantUrls;
+import org.picbed.variant.spec.OutputFormats;
+import org.picbed.variant.url.ResponsiveImages;
+import org.picbed.variant.url.VariantUrls;
 
 import java.util.Optional;
 

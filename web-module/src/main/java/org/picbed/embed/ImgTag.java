@@ -9,7 +9,7 @@ import jakarta.servlet.jsp.tagext.DynamicAttributes;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 import org.picbed.image.ImageId;
 import org.picbed.image.ImageSizes;
-import org.picbed.variant.ResponsiveImages;
+import org.picbed.variant.url.ResponsiveImages;
 
 import java.io.IOException;
 import java.util.ArrayList;

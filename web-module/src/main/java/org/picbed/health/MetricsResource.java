@@ -8,9 +8,9 @@ import jakarta.ws.rs.core.Response;
 import org.picbed.cache.HotImageCache;
 import org.picbed.site.SiteStats;
 import org.picbed.site.SiteView;
-import org.picbed.variant.RenderGate;
-import org.picbed.variant.VariantMetrics;
-import org.picbed.variant.Variants;
+import org.picbed.variant.serve.RenderGate;
+import org.picbed.variant.serve.VariantMetrics;
+import org.picbed.variant.serve.Variants;
 
 import java.util.List;
 import java.util.Map;

@@ -1,16 +1,13 @@
 package org.picbed.image;
 
 import jakarta.inject.Inject;
-import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.POST;
-import org.picbed.variant.VariantCatalog;
-import org.picbed.variant.VariantRerenders;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import org.picbed.auth.ApiKeys;
 import org.picbed.auth.Uploader;
 import org.picbed.error.PicbedException;
+import org.picbed.variant.background.VariantRerenders;
+import org.picbed.variant.store.VariantCatalog;
+import org.picbed.web.JsonBuilders;
 
 import java.io.IOException;
 
@@ -29,6 +29,9 @@ public class ImageResource {
 
     @Inject
     ImageCatalog catalog;
+
+    @Inject
+    VariantCatalog variants;
 
     @Inject
     Images images;
@@ -79,7 +82,7 @@ public class ImageResource {
 
     private JsonArrayBuilder variants(ImageId id) {
         JsonArrayBuilder list = JsonBuilders.array();
-        for (ImageVariant v : catalog.variants(id)) {
+        for (ImageVariant v : variants.of(id)) {
             JsonObjectBuilder item = JsonBuilders.object().add("spec", v.spec()).add("format", v.format().key())
                     .add("state", v.state().name().toLowerCase(java.util.Locale.ROOT));
             if (v.preset() != null) {

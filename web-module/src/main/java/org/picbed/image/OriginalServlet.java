@@ -9,9 +9,9 @@ import org.picbed.error.PicbedException;
 import org.picbed.site.Originals;
 import org.picbed.storage.BlobStore;
 import org.picbed.storage.FileReads;
-import org.picbed.variant.VariantRequest;
 import org.picbed.variant.VariantResponder;
-import org.picbed.variant.VariantUrls;
+import org.picbed.variant.url.VariantRequest;
+import org.picbed.variant.url.VariantUrls;
 import org.picbed.web.Immutable;
 import org.picbed.web.Problems;
 

@@ -5,6 +5,12 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.picbed.image.ImageFormat;
+import org.picbed.variant.serve.VariantMetrics;
+import org.picbed.variant.serve.Variants;
+import org.picbed.variant.spec.OutputFormats;
+import org.picbed.variant.spec.VariantKey;
+import org.picbed.variant.url.VariantRequest;
+import org.picbed.variant.url.VariantUrls;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.error.PicbedException;
+import org.picbed.variant.url.VariantRequest;
+import org.picbed.variant.url.VariantUrls;
 import org.picbed.web.Problems;
 
 import java.io.IOException;

@@ -6,6 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
+import org.picbed.variant.serve.Variants;
+import org.picbed.variant.spec.OutputFormats;
+import org.picbed.variant.spec.VariantKey;
+import org.picbed.variant.url.VariantRequest;
 import org.picbed.web.Immutable;
 import org.picbed.web.Problems;
 

@@ -36,7 +36,7 @@ public final class EmbeddedHotCache implements HotCacheContainer, AutoCloseable 
         global.cacheManagerName("picbed");
         global.jmx().enabled(false);
         global.transport()
-                .clusterName("picbed-" + settings.get("site", "local"))
+                .clusterName("picbed-" + settings.site())
                 .nodeName(settings.get("node.id", bind + ":" + port))
                 .addProperty(JGroupsTransport.CONFIGURATION_STRING, jgroups(bind, port, hosts));
         ConfigurationBuilder hotImages = new ConfigurationBuilder();

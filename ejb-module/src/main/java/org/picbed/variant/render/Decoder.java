@@ -1,15 +1,16 @@
 package org.picbed.variant.render;
 
 import org.picbed.image.ImageFormat;
-import org.picbed.variant.Gravity;
-import org.picbed.variant.VariantSpec;
+import org.picbed.variant.spec.Geometry;
+import org.picbed.variant.spec.Gravity;
+import org.picbed.variant.spec.VariantSpec;
 
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
 
 /**
  * Decodes a still source (or an animation's first frame) at the smallest resolution that still leaves the

@@ -2,10 +2,10 @@ package org.picbed.variant.render;
 
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageInspector;
-import org.picbed.variant.VariantKey;
-import org.picbed.variant.VariantSpec;
+import org.picbed.variant.spec.Geometry;
+import org.picbed.variant.spec.VariantKey;
+import org.picbed.variant.spec.VariantSpec;
 
-import javax.imageio.ImageReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.imageio.ImageReader;
 
 /**
  * Renders variants: decode (at reduced scale where the target allows) -> EXIF orientation -> crop -> resize ->
@@ -172,24 +173,8 @@ public final class ImageRenderer {
 
     /** The output size of one frame, for the animation pixel budget. */
     private static long outputPixels(int w, int h, VariantSpec spec) {
-        int[] size = outputSize(w, h, spec);
+        int[] size = Geometry.outputSize(w, h, spec);
         return (long) size[0] * size[1];
-    }
-
-    /**
-     * The {width, height} a spec makes of an image that shows as {@code w x h} (after its EXIF orientation):
-     * the explicit crop, then the resize, then the rotation; what pages put in {@code <img width height>}.
-     */
-    public static int[] outputSize(int w, int h, VariantSpec spec) {
-        int cw = w;
-        int ch = h;
-        if (spec.crop() != null) {
-            int[] size = Geometry.cropSize(w, h, spec.crop());
-            cw = size[0];
-            ch = size[1];
-        }
-        Geometry.Sizing s = Geometry.sizing(cw, ch, spec);
-        return spec.rotate() % 180 == 0 ? new int[] {s.outW(), s.outH()} : new int[] {s.outH(), s.outW()};
     }
 
     // --- watermark ------------------------------------------------------------------------------------------

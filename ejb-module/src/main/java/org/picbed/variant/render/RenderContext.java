@@ -1,7 +1,7 @@
 package org.picbed.variant.render;
 
 import org.picbed.image.ImageFormat;
-import org.picbed.variant.VariantSpec;
+import org.picbed.variant.spec.VariantSpec;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package org.picbed.variant.render;
 
-import org.picbed.variant.VariantSpec;
+import org.picbed.variant.spec.VariantSpec;
 
 /** One named stage of the pipeline between decoding and encoding. */
 interface RenderStep {

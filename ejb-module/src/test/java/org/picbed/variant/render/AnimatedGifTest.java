@@ -2,10 +2,15 @@ package org.picbed.variant.render;
 
 import org.junit.jupiter.api.Test;
 import org.picbed.image.ImageFormat;
-import org.picbed.variant.Gravity;
-import org.picbed.variant.Resize;
+import org.picbed.variant.spec.Gravity;
+import org.picbed.variant.spec.Resize;
 import org.w3c.dom.Node;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -15,11 +20,6 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

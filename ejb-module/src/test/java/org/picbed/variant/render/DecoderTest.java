@@ -4,9 +4,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.picbed.image.ImageFormat;
-import org.picbed.variant.Gravity;
-import org.picbed.variant.Resize;
-import org.picbed.variant.VariantSpec;
+import org.picbed.variant.spec.Geometry;
+import org.picbed.variant.spec.Gravity;
+import org.picbed.variant.spec.Resize;
+import org.picbed.variant.spec.VariantSpec;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;

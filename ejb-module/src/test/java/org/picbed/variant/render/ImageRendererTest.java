@@ -5,9 +5,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.picbed.image.ImageFormat;
-import org.picbed.variant.Gravity;
-import org.picbed.variant.Resize;
-import org.picbed.variant.VariantSpec;
+import org.picbed.variant.spec.Gravity;
+import org.picbed.variant.spec.Resize;
+import org.picbed.variant.spec.VariantSpec;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package org.picbed.variant.render;
 
 import org.picbed.image.ImageFormat;
-import org.picbed.variant.Gravity;
-import org.picbed.variant.Resize;
-import org.picbed.variant.VariantSpec;
+import org.picbed.variant.spec.Gravity;
+import org.picbed.variant.spec.Resize;
+import org.picbed.variant.spec.VariantSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,16 +1,9 @@
 package org.picbed.variant.render;
 
-import org.picbed.variant.Gravity;
-import org.picbed.variant.Resize;
-import org.picbed.variant.VariantSpec;
+import org.picbed.variant.spec.Gravity;
+import org.picbed.variant.spec.Resize;
+import org.picbed.variant.spec.VariantSpec;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,15 +12,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Test helpers: specs, generated images, encoding and decoding through plain ImageIO. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
 
     /** A spec builder over VariantSpec's long constructor. */
-    static final class Spec {
+    public static final class Spec {
         Resize resize = Resize.FIT;
         int width;
         int height;
@@ -45,55 +45,55 @@ final class TestImages {
         int quality = 80;
         boolean keepCopyright = true;
 
-        Spec resize(Resize r, int w, int h) {
+        public Spec resize(Resize r, int w, int h) {
             resize = r;
             width = w;
             height = h;
             return this;
         }
 
-        Spec enlarge() {
+        public Spec enlarge() {
             enlarge = true;
             return this;
         }
 
-        Spec gravity(Gravity g) {
+        public Spec gravity(Gravity g) {
             gravity = g;
             return this;
         }
 
-        Spec crop(int w, int h, Gravity g) {
+        public Spec crop(int w, int h, Gravity g) {
             crop = new VariantSpec.Crop(w, h, g);
             return this;
         }
 
-        Spec rotate(int degrees) {
+        public Spec rotate(int degrees) {
             rotate = degrees;
             return this;
         }
 
-        Spec flip(boolean x, boolean y) {
+        public Spec flip(boolean x, boolean y) {
             flipX = x;
             flipY = y;
             return this;
         }
 
-        Spec blur(double sigma) {
+        public Spec blur(double sigma) {
             blur = sigma;
             return this;
         }
 
-        Spec sharpen(double sigma) {
+        public Spec sharpen(double sigma) {
             sharpen = sigma;
             return this;
         }
 
-        Spec background(int r, int g, int b) {
+        public Spec background(int r, int g, int b) {
             background = new VariantSpec.Rgb(r, g, b);
             return this;
         }
 
-        Spec watermark(double opacity, Gravity position, int x, int y, double scale) {
+        public Spec watermark(double opacity, Gravity position, int x, int y, double scale) {
             watermark = new VariantSpec.Watermark(opacity, position, x, y, scale);
             return this;
         }
@@ -103,7 +103,7 @@ final class TestImages {
             return this;
         }
 
-        Spec quality(int q) {
+        public Spec quality(int q) {
             quality = q;
             return this;
         }
@@ -113,13 +113,13 @@ final class TestImages {
             return this;
         }
 
-        VariantSpec build() {
+        public VariantSpec build() {
             return new VariantSpec(resize, width, height, enlarge, gravity, crop, rotate, flipX, flipY, blur, sharpen,
                     background, watermark, autoRotate, quality, keepCopyright);
         }
     }
 
-    static Spec spec() {
+    public static Spec spec() {
         return new Spec();
     }
 

@@ -1,0 +1,37 @@
+package org.picbed.variant.url;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.picbed.config.Settings;
+import org.picbed.variant.spec.Presets;
+import org.picbed.variant.spec.VariantOptions;
+
+/** The configured URL grammar (presets, option limits, signing keys), read once per deployment. */
+@ApplicationScoped
+public class VariantGrammar {
+
+    @Produces
+    @Singleton
+    VariantOptions options() {
+        return VariantOptions.from(Settings.fromEnvironment());
+    }
+
+    @Produces
+    @Singleton
+    Presets presets(VariantOptions options) {
+        return options.presets();
+    }
+
+    @Produces
+    @Singleton
+    UrlSignatures signatures() {
+        return UrlSignatures.from(Settings.fromEnvironment());
+    }
+
+    @Produces
+    @Singleton
+    VariantUrls urls(VariantOptions options, UrlSignatures signatures) {
+        return new VariantUrls(options, signatures);
+    }
+}

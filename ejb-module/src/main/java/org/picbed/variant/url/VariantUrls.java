@@ -1,0 +1,140 @@
+package org.picbed.variant.url;
+
+import org.picbed.config.Settings;
+import org.picbed.error.PicbedException;
+import org.picbed.image.ImageId;
+import org.picbed.variant.spec.OutputFormats;
+import org.picbed.variant.spec.Presets;
+import org.picbed.variant.spec.VariantOptions;
+
+import java.util.Locale;
+
+/**
+ * The two variant URL forms:
+ * <ul>
+ * <li>preset: {@code /i/<id>/<preset>.<ext>}, e.g. {@code /i/<id>/thumb.webp};</li>
+ * <li>signed: {@code /v/<signature>/<options>/<id>.<ext>}, e.g. {@code /v/<sig>/rs:fill:300:200/g:sm/<id>.jpg};
+ * the options may be empty ({@code /v/<sig>/<id>.png}: the original in another format).</li>
+ * </ul>
+ * Callers pass the raw (not percent-decoded) path after {@code /i/} or {@code /v/}.
+ */
+public final class VariantUrls {
+
+    private final VariantOptions options;
+    private final UrlSignatures signatures;
+
+    public VariantUrls(VariantOptions options, UrlSignatures signatures) {
+        this.options = options;
+        this.signatures = signatures;
+    }
+
+    public static VariantUrls from(Settings settings) {
+        return new VariantUrls(VariantOptions.from(settings), UrlSignatures.from(settings));
+    }
+
+    public VariantOptions options() {
+        return options;
+    }
+
+    public UrlSignatures signatures() {
+        return signatures;
+    }
+
+    /**
+     * @param path what follows {@code /i/}: {@code <id>/<preset>.<ext>}
+     * @throws PicbedException 400 {@code invalid_id}; 404 {@code not_found} for another shape, an unknown preset
+     *                         or extension
+     */
+    public VariantRequest preset(String path) {
+        String[] segments = withoutLeadingSlash(path).split("/", -1);
+        if (segments.length != 2) {
+            throw notFound();
+        }
+        ImageId id = imageId(segments[0]);
+        int dot = segments[1].lastIndexOf('.');
+        if (dot < 0) {
+            throw notFound();
+        }
+        String ext = extension(segments[1].substring(dot + 1));
+        Presets.Preset preset = options.presets().find(segments[1].substring(0, dot)).orElseThrow(VariantUrls::notFound);
+        return new VariantRequest(id, options.parse("pr:" + preset.name()), ext);
+    }
+
+    /**
+     * Checks the signature first, over "/" and everything after the signature segment exactly as received, then
+     * parses.
+     *
+     * @param path what follows {@code /v/}: {@code <signature>/<options>/<id>.<ext>}
+     * @throws PicbedException 403 {@code bad_signature}; then 404 {@code not_found}, 400 {@code invalid_id} or an
+     *                         options error (see {@link VariantOptions#parse})
+     */
+    public VariantRequest signed(String path) {
+        String rest = withoutLeadingSlash(path);
+        int slash = rest.indexOf('/');
+        if (slash < 0) {
+            throw notFound();
+        }
+        String signed = rest.substring(slash);
+        if (!signatures.verify(rest.substring(0, slash), signed)) {
+            throw new PicbedException(403, "bad_signature", "the URL's signature is not valid");
+        }
+        int last = signed.lastIndexOf('/');
+        String file = signed.substring(last + 1);
+        String optionText = last == 0 ? "" : signed.substring(1, last);
+        if (last > 0 && optionText.isEmpty()) {
+            throw new PicbedException(400, "invalid_option", "option '': empty option");
+        }
+        int dot = file.lastIndexOf('.');
+        if (dot < 0) {
+            throw notFound();
+        }
+        String ext = extension(file.substring(dot + 1));
+        ImageId id = imageId(file.substring(0, dot));
+        return new VariantRequest(id, options.parse(optionText), ext);
+    }
+
+    /**
+     * The URL path of a signed variant, {@code /v/<signature>/<options>/<id>.<ext>} ({@code /v/<sig>/<id>.<ext>}
+     * for empty options). Without a key, but with unsigned URLs allowed, the signature is {@code unsafe}.
+     *
+     * @throws IllegalArgumentException for invalid options or extension
+     * @throws IllegalStateException    when URLs can neither be signed nor go unsigned
+     */
+    public String signedPath(String optionText, ImageId id, String ext) {
+        if (!OutputFormats.isExtension(ext)) {
+            throw new IllegalArgumentException("not a variant extension: " + ext);
+        }
+        try {
+            options.parse(optionText);
+        } catch (PicbedException e) {
+            throw new IllegalArgumentException(e.publicMessage(), e);
+        }
+        String signed = (optionText.isEmpty() ? "" : "/" + optionText) + "/" + id.hex() + "." + ext;
+        String signature = !signatures.enabled() && signatures.allowsUnsigned() ? "unsafe" : signatures.sign(signed);
+        return "/v/" + signature + signed;
+    }
+
+    private static String withoutLeadingSlash(String path) {
+        if (path == null) {
+            throw notFound();
+        }
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    private static ImageId imageId(String text) {
+        return ImageId.parse(text).orElseThrow(() ->
+                new PicbedException(400, "invalid_id", "an image id is 64 lowercase hex characters"));
+    }
+
+    private static String extension(String text) {
+        String ext = text.toLowerCase(Locale.ROOT);
+        if (!OutputFormats.isExtension(ext)) {
+            throw notFound();
+        }
+        return ext;
+    }
+
+    private static PicbedException notFound() {
+        return new PicbedException(404, "not_found", "no such image variant");
+    }
+}
