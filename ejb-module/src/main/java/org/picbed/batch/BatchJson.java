@@ -4,6 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.picbed.image.ImageId;
+import org.picbed.variant.url.VariantUrls;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -25,7 +27,7 @@ public final class BatchJson {
                 task.add("upload", t.uploadName());
             }
             if (t.imageId() != null) {
-                task.add("image", t.imageId()).add("image_url", "/i/" + t.imageId());
+                task.add("image", t.imageId()).add("image_url", VariantUrls.originalPath(new ImageId(t.imageId())));
             }
             if (t.originalId() != null) {
                 task.add("original", t.originalId());

@@ -9,6 +9,7 @@ import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.variant.spec.Presets;
 import org.picbed.variant.spec.VariantKey;
+import org.picbed.variant.url.VariantUrls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,11 +81,11 @@ public class FrontCaches {
         List<String> paths = new ArrayList<>();
         List<String> presetNames = new ArrayList<>();
         if (request.scope() == PurgeRequest.Scope.IMAGE) {
-            paths.add("/i/" + id.hex());
+            paths.add(VariantUrls.originalPath(id));
             Optional<ImageFormat> format = catalog.find(id).map(Image::format);
             for (ImageFormat f : ImageFormat.values()) {
                 if (format.isEmpty() || format.get() == f) {
-                    paths.add("/i/" + id.hex() + "." + f.extension());
+                    paths.add(VariantUrls.originalPath(id, f));
                 }
             }
             presets.all().forEach(p -> presetNames.add(p.name()));
@@ -94,10 +95,10 @@ public class FrontCaches {
         for (String preset : presetNames) {
             for (ImageFormat f : ImageFormat.values()) {
                 if (VariantKey.isOutput(f)) {
-                    paths.add("/i/" + id.hex() + "/" + preset + "." + f.extension());
+                    paths.add(VariantUrls.presetPath(id, preset, f.extension()));
                 }
             }
-            paths.add("/i/" + id.hex() + "/" + preset + ".auto");
+            paths.add(VariantUrls.presetPath(id, preset, "auto"));
         }
         return paths;
     }

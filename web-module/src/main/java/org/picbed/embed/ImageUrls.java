@@ -35,7 +35,7 @@ public final class ImageUrls {
 
     /** {@code /i/<id>}: the original bytes. */
     public static String original(ImageId id) {
-        return "/i/" + id.hex();
+        return VariantUrls.originalPath(id);
     }
 
     /** {@code /i/<id>/<preset>.<ext>}: unsigned (only configured presets can be asked for). */
@@ -43,7 +43,7 @@ public final class ImageUrls {
         if (VARIANTS.options().presets().find(preset).isEmpty() || !OutputFormats.isExtension(ext)) {
             throw new IllegalArgumentException("no preset '" + preset + "' or no variant extension '" + ext + "'");
         }
-        return "/i/" + id.hex() + "/" + preset + "." + ext;
+        return VariantUrls.presetPath(id, preset, ext);
     }
 
     /** {@code /v/<signature>/<options>/<id>.<ext>}, signed with the first configured key. */

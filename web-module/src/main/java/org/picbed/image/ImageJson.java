@@ -1,5 +1,6 @@
 package org.picbed.image;
 
+import org.picbed.variant.url.VariantUrls;
 import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,7 @@ final class ImageJson {
     }
 
     static String url(String base, Image image) {
-        return base + "/i/" + image.id() + "." + image.format().extension();
+        return base + VariantUrls.originalPath(new ImageId(image.id()), image.format());
     }
 
     static JsonObjectBuilder describe(String base, Image image) {

@@ -88,11 +88,8 @@ public class OriginalServlet extends HttpServlet {
                 return;
             }
             String etag = "\"" + id.get().hex() + "\"";
-            response.setHeader("ETag", etag);
-            response.setHeader("Cache-Control", Immutable.CACHE_CONTROL);
-            response.setHeader("X-Content-Type-Options", "nosniff");
+            Immutable.headers(response::setHeader, etag, format.get().mediaType());
             response.setHeader("Accept-Ranges", "bytes");
-            response.setContentType(format.get().mediaType());
             if (Immutable.matches(request.getHeader("If-None-Match"), etag)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;

@@ -19,7 +19,6 @@ import java.util.Optional;
 final class HotVariantHandler implements HttpHandler {
 
     private static final HttpString X_CACHE = HttpString.tryFromString("X-Cache");
-    private static final HttpString NOSNIFF = HttpString.tryFromString("X-Content-Type-Options");
 
     private final HttpHandler next;
     private final String presetPrefix;
@@ -64,10 +63,7 @@ final class HotVariantHandler implements HttpHandler {
 
     private static void respond(HttpServerExchange exchange, HotPath.Hit hit) {
         HeaderMap headers = exchange.getResponseHeaders();
-        headers.put(Headers.ETAG, hit.etag());
-        headers.put(Headers.CACHE_CONTROL, Immutable.CACHE_CONTROL);
-        headers.put(NOSNIFF, "nosniff");
-        headers.put(Headers.CONTENT_TYPE, hit.mediaType());
+        Immutable.headers((name, value) -> headers.put(HttpString.tryFromString(name), value), hit.etag(), hit.mediaType());
         headers.put(X_CACHE, "HIT");
         if (hit.variesOnAccept()) {
             headers.put(Headers.VARY, "Accept");

@@ -72,10 +72,7 @@ public class VariantResponder {
     }
 
     private static void headers(HttpServletResponse response, String etag, ImageFormat format, Variants.Source source) {
-        response.setHeader("ETag", etag);
-        response.setHeader("Cache-Control", Immutable.CACHE_CONTROL);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentType(format.mediaType());
+        Immutable.headers(response::setHeader, etag, format.mediaType());
         if (source != null) {
             response.setHeader("X-Cache", source.name());
         }

@@ -72,7 +72,7 @@ public final class ResponsiveImages {
         List<Candidate> srcset = new ArrayList<>(byWidth.values());
         Candidate src;
         if (preset != null && (options == null || options.isEmpty())) {
-            src = new Candidate("/i/" + id.hex() + "/" + preset + "." + ext, baseSize[0], baseSize[1]);
+            src = new Candidate(VariantUrls.presetPath(id, preset, ext), baseSize[0], baseSize[1]);
         } else if (srcset.isEmpty() || base.resizes()) {
             src = new Candidate(urls.signedPath(text(base), id, ext), baseSize[0], baseSize[1]);
         } else {

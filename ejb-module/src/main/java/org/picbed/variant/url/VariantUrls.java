@@ -2,6 +2,7 @@ package org.picbed.variant.url;
 
 import org.picbed.config.Settings;
 import org.picbed.error.PicbedException;
+import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.variant.spec.OutputFormats;
 import org.picbed.variant.spec.Presets;
@@ -112,6 +113,21 @@ public final class VariantUrls {
         String signed = (optionText.isEmpty() ? "" : "/" + optionText) + "/" + id.hex() + "." + ext;
         String signature = !signatures.enabled() && signatures.allowsUnsigned() ? "unsafe" : signatures.sign(signed);
         return "/v/" + signature + signed;
+    }
+
+    /** {@code /i/<id>}: the original in its stored format. */
+    public static String originalPath(ImageId id) {
+        return "/i/" + id.hex();
+    }
+
+    /** {@code /i/<id>.<ext>}: the original, with its format in the name. */
+    public static String originalPath(ImageId id, ImageFormat format) {
+        return originalPath(id) + "." + format.extension();
+    }
+
+    /** {@code /i/<id>/<preset>.<ext>}; {@code ext} is an output format's extension or {@code auto}. */
+    public static String presetPath(ImageId id, String preset, String ext) {
+        return originalPath(id) + "/" + preset + "." + ext;
     }
 
     private static String withoutLeadingSlash(String path) {
