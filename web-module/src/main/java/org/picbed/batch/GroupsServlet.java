@@ -11,10 +11,10 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.picbed.auth.ApiKeys;
 import org.picbed.auth.Uploader;
 import org.picbed.error.PicbedException;
 import org.picbed.fetch.SafeFetcher;
+import org.picbed.web.Authentication;
 import org.picbed.web.MultipartStream;
 import org.picbed.web.Problems;
 import org.picbed.web.RequestText;
@@ -46,9 +46,6 @@ public class GroupsServlet extends HttpServlet {
     private static final int MAX_JSON_BYTES = 1024 * 1024;
 
     @Inject
-    ApiKeys apiKeys;
-
-    @Inject
     Batches batches;
 
     @Inject
@@ -60,7 +57,7 @@ public class GroupsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            Uploader uploader = apiKeys.authenticate(request.getHeader("Authorization"));
+            Uploader uploader = Authentication.caller(request);
             String id = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
             BatchGroup group = batches.group(id).filter(g -> g.createdBy().equals(uploader.fingerprint()))
                     .orElseThrow(() -> new PicbedException(404, "not_found", "no such group"));
@@ -81,7 +78,7 @@ public class GroupsServlet extends HttpServlet {
             if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
                 throw new PicbedException(405, "method_not_allowed", "POST to /api/groups");
             }
-            Uploader uploader = apiKeys.authenticate(request.getHeader("Authorization"));
+            Uploader uploader = Authentication.caller(request);
             String json;
             Optional<String> boundary = MultipartStream.boundary(request.getContentType());
             if (boundary.isPresent()) {

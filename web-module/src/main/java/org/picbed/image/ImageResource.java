@@ -6,7 +6,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,11 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.picbed.auth.ApiKeys;
 import org.picbed.auth.Uploader;
 import org.picbed.error.PicbedException;
 import org.picbed.variant.background.VariantRerenders;
 import org.picbed.variant.store.VariantCatalog;
+import org.picbed.web.ApiKeyRequired;
+import org.picbed.web.Authentication;
 import org.picbed.web.JsonBuilders;
 
 import java.io.IOException;
@@ -35,9 +35,6 @@ public class ImageResource {
 
     @Inject
     Images images;
-
-    @Inject
-    ApiKeys apiKeys;
 
     @Inject
     VariantRerenders rerenders;
@@ -67,10 +64,10 @@ public class ImageResource {
 
     /** Re-renders every known variant of the image on the low-priority queue (API key); 202 with what was queued. */
     @POST
+    @ApiKeyRequired
     @Path("variants/rerender")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response rerender(@PathParam("id") String idText, @HeaderParam("Authorization") String authorization) throws IOException {
-        apiKeys.authenticate(authorization);
+    public Response rerender(@PathParam("id") String idText) throws IOException {
         ImageId id = parse(idText);
         catalog.find(id).orElseThrow(ImageResource::notFound);
         JsonArrayBuilder queued = JsonBuilders.array();
@@ -104,8 +101,9 @@ public class ImageResource {
     }
 
     @DELETE
-    public Response delete(@PathParam("id") String idText, @HeaderParam("Authorization") String authorization) throws IOException {
-        Uploader who = apiKeys.authenticate(authorization);
+    @ApiKeyRequired
+    public Response delete(@PathParam("id") String idText) throws IOException {
+        Uploader who = Authentication.caller(request);
         ImageId id = parse(idText);
         if (!images.delete(id, who)) {
             throw notFound();

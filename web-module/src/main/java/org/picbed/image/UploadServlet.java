@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import org.picbed.batch.BatchWork;
 import org.picbed.batch.Rules;
 import org.picbed.variant.render.RenderException;
+import org.picbed.web.Authentication;
 import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -15,7 +16,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.picbed.auth.ApiKeys;
 import org.picbed.auth.Uploader;
 import org.picbed.error.PicbedException;
 import org.picbed.web.MultipartStream;
@@ -51,9 +51,6 @@ public class UploadServlet extends HttpServlet {
     Images images;
 
     @Inject
-    ApiKeys apiKeys;
-
-    @Inject
     Idempotency idempotency;
 
     @Inject
@@ -62,7 +59,7 @@ public class UploadServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            Uploader uploader = apiKeys.authenticate(request.getHeader("Authorization"));
+            Uploader uploader = Authentication.caller(request);
             String key = Optional.ofNullable(request.getHeader("Idempotency-Key")).map(String::trim)
                     .map(Idempotency::requireValidKey).orElse(null);
             if (key != null) {

@@ -3,31 +3,26 @@ package org.picbed.purge;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.picbed.auth.Admins;
 import org.picbed.error.PicbedException;
+import org.picbed.web.AdminOnly;
 import org.picbed.web.JsonBuilders;
 
 /** {@code GET /api/purges/<purge id>} (admin credentials): the purge, who asked, and which sites applied it. */
 @Path("purges/{id}")
+@AdminOnly
 public class PurgesResource {
-
-    @Inject
-    Admins admins;
 
     @Inject
     PurgeLog log;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        admins.authenticate(authorization);
+    public Response get(@PathParam("id") String id) {
         Purge purge = log.find(id).orElseThrow(() -> new PicbedException(404, "not_found", "no such purge"));
         JsonArrayBuilder sites = JsonBuilders.array();
         for (PurgeAck ack : log.acks(id)) {

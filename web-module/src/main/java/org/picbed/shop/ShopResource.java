@@ -17,13 +17,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.picbed.auth.Admins;
 import org.picbed.embed.ImageUrls;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageId;
+import org.picbed.web.AdminOnly;
 import org.picbed.web.JsonBuilders;
 
 import java.io.IOException;
@@ -46,10 +45,8 @@ import java.util.List;
  */
 @Path("shop/products")
 @Produces(MediaType.APPLICATION_JSON)
+@AdminOnly
 public class ShopResource {
-
-    @Inject
-    Admins admins;
 
     @Inject
     ShopCatalog catalog;
@@ -58,8 +55,7 @@ public class ShopResource {
     Shop shop;
 
     @GET
-    public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        admins.authenticate(authorization);
+    public Response list() {
         JsonArrayBuilder list = JsonBuilders.array();
         catalog.products().forEach(p -> list.add(json(p)));
         return Response.ok(JsonBuilders.object().add("products", list).build().toString()).build();
@@ -67,15 +63,13 @@ public class ShopResource {
 
     @GET
     @Path("{slug}")
-    public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("slug") String slug) {
-        admins.authenticate(authorization);
+    public Response get(@PathParam("slug") String slug) {
         return Response.ok(json(catalog.existing(slug)).build().toString()).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonObject body) {
-        admins.authenticate(authorization);
+    public Response create(JsonObject body) {
         ProductView created = catalog.create(draft(body));
         return Response.created(URI.create("shop/products/" + created.slug())).entity(json(created).build().toString()).build();
     }
@@ -83,16 +77,14 @@ public class ShopResource {
     @PUT
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("slug") String slug,
+    public Response update(@PathParam("slug") String slug,
                            JsonObject body) {
-        admins.authenticate(authorization);
         return Response.ok(json(catalog.update(slug, draft(body))).build().toString()).build();
     }
 
     @DELETE
     @Path("{slug}")
-    public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("slug") String slug) {
-        admins.authenticate(authorization);
+    public Response delete(@PathParam("slug") String slug) {
         catalog.delete(slug);
         return Response.noContent().build();
     }
@@ -100,10 +92,9 @@ public class ShopResource {
     @POST
     @Path("{slug}/pictures")
     @Consumes(MediaType.WILDCARD)
-    public Response addPicture(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("slug") String slug,
+    public Response addPicture(@PathParam("slug") String slug,
                                @QueryParam("alt") String alt, @HeaderParam("X-Filename") String fileName,
                                InputStream body) throws IOException {
-        admins.authenticate(authorization);
         PictureView picture = shop.addPicture(slug, body, fileName, alt);
         return Response.status(201).entity(json(picture).build().toString()).build();
     }
@@ -111,19 +102,17 @@ public class ShopResource {
     @PUT
     @Path("{slug}/pictures/{id}")
     @Consumes(MediaType.WILDCARD)
-    public Response replacePicture(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("slug") String slug,
+    public Response replacePicture(@PathParam("slug") String slug,
                                    @PathParam("id") long id, @HeaderParam("X-Filename") String fileName,
                                    InputStream body) throws IOException {
-        admins.authenticate(authorization);
         return Response.ok(json(shop.replacePicture(slug, id, body, fileName)).build().toString()).build();
     }
 
     @PUT
     @Path("{slug}/order")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response reorder(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("slug") String slug,
+    public Response reorder(@PathParam("slug") String slug,
                             JsonObject body) {
-        admins.authenticate(authorization);
         List<Long> order = new ArrayList<>();
         if (body == null || !(body.get("order") instanceof jakarta.json.JsonArray ids)) {
             throw new PicbedException(400, "invalid_order", "send {\"order\": [picture ids]}");

@@ -4,13 +4,11 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.picbed.auth.Admins;
+import org.picbed.web.AdminOnly;
 import org.picbed.web.JsonBuilders;
 
 import java.time.Instant;
@@ -21,18 +19,15 @@ import java.time.Instant;
  * replication lag of the changes applied here in the last minute.
  */
 @Path("admin/sites")
+@AdminOnly
 public class SitesResource {
-
-    @Inject
-    Admins admins;
 
     @Inject
     SiteView view;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        admins.authenticate(authorization);
+    public Response get() {
         JsonArrayBuilder peers = JsonBuilders.array();
         for (SiteView.PeerState p : view.peers()) {
             SiteStats.PeerCounters c = p.counters();
