@@ -1,9 +1,16 @@
 package org.picbed.error;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * A failure with a meaning for clients. The public message is what a client may read; the exception's own
  * message and cause stay in the server log. The web tier renders it as RFC 9457 problem+json.
+ * <p>
+ * An EJB application exception: it reaches the caller as itself (not wrapped in {@code EJBException}), the
+ * container does not log it (a client's mistake is not a server error; the web tier logs a 5xx once, with the
+ * request id it returns), and the transaction still rolls back, so a refused request leaves nothing behind.
  */
+@ApplicationException(rollback = true)
 public class PicbedException extends RuntimeException {
 
     private final int status;
