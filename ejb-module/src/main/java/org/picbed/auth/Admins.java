@@ -1,6 +1,7 @@
 package org.picbed.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.picbed.config.Settings;
 import org.picbed.error.PicbedException;
 
@@ -12,13 +13,17 @@ import java.util.Base64;
 @ApplicationScoped
 public class Admins {
 
-    private final byte[] expected;
+    private byte[] expected;
 
     public Admins() {
-        this(Settings.fromEnvironment());
     }
 
     public Admins(Settings settings) {
+        configure(settings);
+    }
+
+    @Inject
+    void configure(Settings settings) {
         String user = settings.get("admin.user", "admin");
         String password = settings.get("admin.password", "");
         expected = password.isEmpty() ? null : (user + ":" + password).getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package org.picbed.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.picbed.config.Settings;
 import org.picbed.error.PicbedException;
 
@@ -19,14 +20,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class ApiKeys {
 
-    private final List<byte[]> keyHashes;
-    private final boolean anonymousUpload;
+    private List<byte[]> keyHashes;
+    private boolean anonymousUpload;
 
     public ApiKeys() {
-        this(Settings.fromEnvironment());
     }
 
     public ApiKeys(Settings settings) {
+        configure(settings);
+    }
+
+    @Inject
+    void configure(Settings settings) {
         this.keyHashes = Arrays.stream(settings.get("api-keys", "").split(","))
                 .map(String::trim).filter(k -> !k.isEmpty()).map(ApiKeys::sha256).toList();
         this.anonymousUpload = settings.getBoolean("anonymous-upload", false);

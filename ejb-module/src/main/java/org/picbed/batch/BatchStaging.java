@@ -1,7 +1,7 @@
 package org.picbed.batch;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.picbed.config.Settings;
+import jakarta.inject.Inject;
 import org.picbed.error.PicbedException;
 import org.picbed.storage.StorageSettings;
 
@@ -25,7 +25,12 @@ public class BatchStaging {
 
     private static final Pattern NAME = Pattern.compile("[a-f0-9-]{36}");
 
-    private final Path dir = StorageSettings.from(Settings.fromEnvironment()).blobDir().resolve("batch");
+    private Path dir;
+
+    @Inject
+    void configure(StorageSettings storage) {
+        dir = storage.blobDir().resolve("batch");
+    }
 
     /** A new staging file to write to; {@link Staged#commit()} makes it durable. */
     public Staged create() throws IOException {

@@ -38,9 +38,11 @@ public class BatchWork {
 
     private static final Logger LOG = Logger.getLogger(BatchWork.class.getName());
 
-    private final Settings settings = Settings.fromEnvironment();
-    private final VariantOptions options = VariantOptions.from(settings);
-    private final byte[] callbackSecret = settings.get("callback.secret", "").getBytes(StandardCharsets.UTF_8);
+    @Inject
+    Settings settings;
+
+    @Inject
+    VariantOptions options;
 
     @Inject
     Batches batches;
@@ -158,7 +160,7 @@ public class BatchWork {
         long now = Instant.now().getEpochSecond();
         try {
             int status = fetcher().post(group.callbackUrl(), "application/json", body, Map.of(
-                    CallbackSignature.HEADER, CallbackSignature.header(callbackSecret, now, body),
+                    CallbackSignature.HEADER, CallbackSignature.header(settings.get("callback.secret", "").getBytes(StandardCharsets.UTF_8), now, body),
                     "X-Picbed-Group", groupId));
             if (status >= 200 && status < 300) {
                 batches.callbackAttempt(groupId, true, null);

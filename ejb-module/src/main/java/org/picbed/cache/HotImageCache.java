@@ -22,7 +22,12 @@ public class HotImageCache {
 
     public static final String NAME = "hot-images";
 
-    private final HotCacheSettings settings = HotCacheSettings.from(Settings.fromEnvironment());
+    private HotCacheSettings settings;
+
+    @Inject
+    void configure(Settings environment) {
+        settings = HotCacheSettings.from(environment);
+    }
 
     @Inject
     HotCacheContainer container;

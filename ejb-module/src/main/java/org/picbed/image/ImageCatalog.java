@@ -16,13 +16,14 @@ import java.util.Optional;
 @Stateless
 public class ImageCatalog {
 
-    private static final String SITE = Settings.fromEnvironment().site();
-
     @PersistenceContext(unitName = "picbed")
     EntityManager em;
 
     @Inject
     ImageEvents events;
+
+    @Inject
+    Settings settings;
 
     @Inject
     Event<ImageCreated> created;
@@ -33,7 +34,7 @@ public class ImageCatalog {
         Image image = em.find(Image.class, id.hex());
         boolean created = image == null;
         if (created) {
-            image = create(id, info, bytes, now, SITE, true);
+            image = create(id, info, bytes, now, settings.site(), true);
         }
         em.persist(new ImageUpload(id.hex(), uploader.fingerprint(), displayName, now, idempotencyKey));
         return new Recorded(image, created);

@@ -21,11 +21,11 @@ public class PlatformAdapters {
 
     @Produces
     @ApplicationScoped
-    HotCacheContainer hotCacheContainer() {
+    HotCacheContainer hotCacheContainer(Settings settings) {
         Platform platform = Platform.current();
         LOG.info(() -> "hot-image cache for " + platform + ": "
                 + (platform == Platform.WILDFLY ? "WildFly's infinispan subsystem" : "embedded Infinispan"));
-        return platform == Platform.WILDFLY ? new SubsystemHotCache() : new EmbeddedHotCache(Settings.fromEnvironment());
+        return platform == Platform.WILDFLY ? new SubsystemHotCache() : new EmbeddedHotCache(settings);
     }
 
     /**

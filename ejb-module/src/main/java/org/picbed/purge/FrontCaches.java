@@ -38,8 +38,8 @@ public class FrontCaches {
     private static final Logger LOG = Logger.getLogger(FrontCaches.class.getName());
     private static final int TIMEOUT_MS = 2000;
 
-    private final List<URI> caches;
-    private final Optional<String> publicHost;
+    private List<URI> caches;
+    private Optional<String> publicHost;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
@@ -49,8 +49,8 @@ public class FrontCaches {
     @Inject
     Presets presets;
 
-    public FrontCaches() {
-        Settings settings = Settings.fromEnvironment();
+    @Inject
+    void configure(Settings settings) {
         caches = Arrays.stream(settings.get("front-caches", "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(URI::create).toList();
         publicHost = settings.get("public-url").map(URI::create).map(u -> u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort());

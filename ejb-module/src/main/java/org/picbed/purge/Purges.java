@@ -21,7 +21,8 @@ public class Purges {
     private static final Logger LOG = Logger.getLogger(Purges.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String site = Settings.fromEnvironment().site();
+    @Inject
+    Settings settings;
 
     @Inject
     PurgeEffects effects;
@@ -37,18 +38,18 @@ public class Purges {
         Instant at = Instant.now();
         String id = "p-" + Long.toString(at.toEpochMilli(), 36) + "-" + HexFormat.of().formatHex(randomBytes());
         PurgeOutcome outcome = effects.apply(request);
-        log.requested(row(id, request, by, at, site), request, site, outcome);
+        log.requested(row(id, request, by, at, settings.site()), request, settings.site(), outcome);
         LOG.info(() -> "purge " + id + " of " + request.describe() + " by " + by + ": " + outcome);
         return new Requested(id, outcome);
     }
 
     /** A purge requested at a peer site: applied here once (redeliveries are no-ops). */
     public void applyFromPeer(String id, PurgeRequest request, String origin, String by, Instant at) {
-        if (log.isApplied(id, site)) {
+        if (log.isApplied(id, settings.site())) {
             return;
         }
         PurgeOutcome outcome = effects.apply(request);
-        log.appliedFromPeer(row(id, request, by, at, origin), request, site, outcome);
+        log.appliedFromPeer(row(id, request, by, at, origin), request, settings.site(), outcome);
         LOG.info(() -> "purge " + id + " from " + origin + " of " + request.describe() + ": " + outcome);
     }
 
@@ -61,7 +62,7 @@ public class Purges {
     }
 
     public String site() {
-        return site;
+        return settings.site();
     }
 
     private static Purge row(String id, PurgeRequest request, String by, Instant at, String origin) {

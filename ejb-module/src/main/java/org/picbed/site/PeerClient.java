@@ -1,7 +1,7 @@
 package org.picbed.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.picbed.config.Settings;
+import jakarta.inject.Inject;
 import org.picbed.image.ImageId;
 
 import java.io.IOException;
@@ -23,10 +23,17 @@ public class PeerClient {
     public static final String CREATED_HEADER = "X-Picbed-Created";
     public static final String SHA256_HEADER = "X-Picbed-Sha256";
 
-    private final SiteSettings settings = SiteSettings.from(Settings.fromEnvironment());
-    private final SiteAuth auth = settings.secret().map(SiteAuth::new).orElse(null);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.peerTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private SiteSettings settings;
+    private SiteAuth auth;
+    private HttpClient http;
+
+    @Inject
+    void configure(SiteSettings site) {
+        settings = site;
+        auth = site.secret().map(SiteAuth::new).orElse(null);
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(site.peerTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     public SiteSettings settings() {
         return settings;

@@ -1,7 +1,7 @@
 package org.picbed.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.picbed.config.Settings;
+import jakarta.inject.Inject;
 import org.picbed.image.ImageId;
 
 import java.io.IOException;
@@ -26,15 +26,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class FileBlobStore implements BlobStore {
 
-    private final Path root;
-    private final Path tmp;
-    private final int directBlockSize;
+    private Path root;
+    private Path tmp;
+    private int directBlockSize;
 
     public FileBlobStore() {
-        this(StorageSettings.from(Settings.fromEnvironment()).blobDir());
     }
 
     public FileBlobStore(Path root) {
+        open(root);
+    }
+
+    @Inject
+    void configure(StorageSettings settings) {
+        open(settings.blobDir());
+    }
+
+    private void open(Path root) {
         this.root = root;
         this.tmp = root.resolve("tmp");
         this.directBlockSize = probeDirect();

@@ -3,6 +3,7 @@ package org.picbed.storage;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -26,8 +27,14 @@ public class StagingSweeper {
     /** Batch tasks' staged sources wait in queues; one still here after a week belongs to a dead-lettered task. */
     static final Duration BATCH_ABANDONED_AFTER = Duration.ofDays(7);
 
-    private final Path staging = new FileBlobStore().root().resolve("tmp");
-    private final Path batchStaging = new FileBlobStore().root().resolve("batch");
+    private Path staging;
+    private Path batchStaging;
+
+    @Inject
+    void configure(StorageSettings settings) {
+        staging = settings.blobDir().resolve("tmp");
+        batchStaging = settings.blobDir().resolve("batch");
+    }
 
     @Schedule(hour = "*", minute = "17", persistent = false, info = "picbed-staging-sweep")
     void sweep() {

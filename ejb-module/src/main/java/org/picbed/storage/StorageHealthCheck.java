@@ -1,7 +1,7 @@
 package org.picbed.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.picbed.config.Settings;
+import jakarta.inject.Inject;
 import org.picbed.health.ComponentHealth;
 import org.picbed.health.HealthCheck;
 
@@ -13,7 +13,8 @@ public class StorageHealthCheck implements HealthCheck {
 
     static final long MIN_FREE_BYTES = 64L * 1024 * 1024;
 
-    private final StorageSettings settings = StorageSettings.from(Settings.fromEnvironment());
+    @Inject
+    StorageSettings settings;
 
     @Override
     public String component() {

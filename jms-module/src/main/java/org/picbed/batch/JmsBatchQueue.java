@@ -8,6 +8,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import org.picbed.config.Settings;
 import org.picbed.messaging.Destinations;
 
 /** Batch stage messages, sent in the caller's transaction; the task or group id is the whole message. */
@@ -36,7 +37,7 @@ public class JmsBatchQueue implements BatchQueue {
     }
 
     /** Delivery attempts of a stage message before it is dead-lettered (server-config 20-messaging.cli). */
-    static final int MAX_ATTEMPTS = Integer.parseInt(System.getenv().getOrDefault("PICBED_JMS_MAX_ATTEMPTS", "6"));
+    static final int MAX_ATTEMPTS = Settings.fromEnvironment().getInt("jms.max-attempts", 6);
 
     /** On a stage message's last attempt, ends its task as failed so that the group completes. */
     static void giveUpOnLastAttempt(Message message, BatchWork work) {

@@ -2,8 +2,8 @@ package org.picbed.messaging;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.Queue;
-import org.picbed.config.Settings;
 import org.picbed.site.Peer;
 import org.picbed.site.SiteSettings;
 
@@ -23,7 +23,9 @@ public class PeerQueues {
     public static final String ORIGIN = "origin";
     public static final String AT = "at";
 
-    private final SiteSettings sites = SiteSettings.from(Settings.fromEnvironment());
+    @Inject
+    SiteSettings sites;
+
     private final Map<String, Queue> outbound = new LinkedHashMap<>();
 
     @PostConstruct

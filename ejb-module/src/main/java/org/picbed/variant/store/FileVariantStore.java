@@ -1,7 +1,7 @@
 package org.picbed.variant.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.picbed.config.Settings;
+import jakarta.inject.Inject;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.storage.FileReads;
@@ -30,10 +30,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class FileVariantStore implements VariantStore {
 
-    private final Path root;
+    private Path root;
 
     public FileVariantStore() {
-        this(StorageSettings.from(Settings.fromEnvironment()).blobDir().resolve("variants"));
+    }
+
+    @Inject
+    void configure(StorageSettings settings) {
+        root = settings.blobDir().resolve("variants");
     }
 
     public FileVariantStore(Path root) {

@@ -13,8 +13,8 @@ public class VariantGrammar {
 
     @Produces
     @Singleton
-    VariantOptions options() {
-        return VariantOptions.from(Settings.fromEnvironment());
+    VariantOptions options(Settings settings) {
+        return VariantOptions.from(settings);
     }
 
     @Produces
@@ -25,8 +25,8 @@ public class VariantGrammar {
 
     @Produces
     @Singleton
-    UrlSignatures signatures() {
-        return UrlSignatures.from(Settings.fromEnvironment());
+    UrlSignatures signatures(Settings settings) {
+        return UrlSignatures.from(settings);
     }
 
     @Produces
