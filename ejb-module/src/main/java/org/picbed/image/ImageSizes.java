@@ -1,10 +1,10 @@
 package org.picbed.image;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,30 +20,19 @@ public class ImageSizes {
 
     private static final int CAPACITY = 50_000;
 
-    private final Map<String, Size> known = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Size> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Cache<String, Size> known = Caffeine.newBuilder().maximumSize(CAPACITY).build();
 
     @Inject
     ImageCatalog catalog;
 
     /** The size, or empty when the image is not (or no longer) here. */
     public Optional<Size> of(ImageId id) {
-        synchronized (known) {
-            Size size = known.get(id.hex());
-            if (size != null) {
-                return Optional.of(size);
-            }
+        Size size = known.getIfPresent(id.hex());
+        if (size != null) {
+            return Optional.of(size);
         }
         Optional<Size> found = catalog.find(id).map(image -> new Size(image.width(), image.height()));
-        found.ifPresent(size -> {
-            synchronized (known) {
-                known.put(id.hex(), size);
-            }
-        });
+        found.ifPresent(s -> known.put(id.hex(), s));
         return found;
     }
 }

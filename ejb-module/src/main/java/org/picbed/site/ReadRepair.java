@@ -1,5 +1,8 @@
 package org.picbed.site;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,11 +16,11 @@ import org.picbed.purge.PurgeRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,13 +49,14 @@ public class ReadRepair {
     @Inject
     SiteStats stats;
 
-    private final Map<String, CompletableFuture<Outcome>> running = new ConcurrentHashMap<>();
-    private final Map<String, Miss> misses = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Miss> eldest) {
-            return size() > NEGATIVE_ENTRIES;
-        }
-    };
+    /**
+     * One entry per id being repaired or recently found missing: a running fetch (concurrent reads of the id join
+     * it), then its outcome for as long as it may be trusted (a repaired image is on the volume: not kept).
+     */
+    private final AsyncCache<String, Outcome> attempts = Caffeine.newBuilder()
+            .maximumSize(NEGATIVE_ENTRIES)
+            .expireAfter(Expiry.<String, Outcome>creating((id, outcome) -> trustedFor(outcome)))
+            .buildAsync();
 
     /** What a repair attempt found. */
     public enum Outcome {
@@ -64,21 +68,16 @@ public class ReadRepair {
         UNKNOWN
     }
 
-    private record Miss(Outcome outcome, long expiresAtNanos) {
-    }
-
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started, NodeCaches nodeCaches) {
         nodeCaches.register(this::forget);
     }
 
     /** A purge or delete reached this node: what is remembered about the image (or everything) goes. */
     void forget(PurgeRequest purged) {
-        synchronized (misses) {
-            if (purged.image().isPresent()) {
-                misses.remove(purged.image().get().hex());
-            } else {
-                misses.clear();
-            }
+        if (purged.image().isPresent()) {
+            attempts.synchronous().invalidate(purged.image().get().hex());
+        } else {
+            attempts.synchronous().invalidateAll();
         }
     }
 
@@ -87,23 +86,19 @@ public class ReadRepair {
         if (!peers.settings().multiSite()) {
             return false;
         }
-        Outcome outcome = remembered(id);
-        if (outcome == null) {
-            CompletableFuture<Outcome> mine = new CompletableFuture<>();
-            CompletableFuture<Outcome> theirs = running.putIfAbsent(id.hex(), mine);
-            if (theirs == null) {
-                try {
-                    outcome = fetch(id);
-                    mine.complete(outcome);
-                } catch (RuntimeException e) {
-                    mine.completeExceptionally(e);
-                    throw e;
-                } finally {
-                    running.remove(id.hex(), mine);
-                }
-            } else {
-                outcome = join(theirs);
+        Outcome outcome;
+        CompletableFuture<Outcome> mine = new CompletableFuture<>();
+        CompletableFuture<Outcome> theirs = attempts.asMap().putIfAbsent(id.hex(), mine);
+        if (theirs == null) {
+            try {
+                outcome = fetch(id);      // on this request's thread: the copy is stored in its transaction context
+                mine.complete(outcome);
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);   // a failed attempt is not remembered
+                throw e;
             }
+        } else {
+            outcome = join(theirs);
         }
         if (outcome == Outcome.UNKNOWN) {
             throw new PicbedException(503, "peer_unavailable",
@@ -114,7 +109,7 @@ public class ReadRepair {
 
     private Outcome fetch(ImageId id) {
         if (catalog.isTombstoned(id)) {
-            return remember(id, Outcome.NOT_FOUND);
+            return Outcome.NOT_FOUND;
         }
         boolean unreachable = false;
         for (Peer peer : peers.settings().peers()) {
@@ -127,43 +122,29 @@ public class ReadRepair {
                         LOG.fine(() -> "read repair: " + id.hex() + " from " + peer.name());
                         return Outcome.REPAIRED;
                     }
-                    return remember(id, Outcome.NOT_FOUND);
+                    return Outcome.NOT_FOUND;
                 } catch (IOException | RuntimeException e) {
                     LOG.log(Level.WARNING, "read repair of " + id.hex() + " from " + peer.name() + " failed", e);
                     stats.peer(peer.name()).failed("read repair: " + e.getClass().getSimpleName(), Instant.now());
                     unreachable = true;
                 }
             } else if (fetch instanceof PeerClient.Fetch.Deleted) {
-                return remember(id, Outcome.NOT_FOUND);
+                return Outcome.NOT_FOUND;
             } else if (fetch instanceof PeerClient.Fetch.Unreachable u) {
                 stats.peer(peer.name()).failed("read repair: " + u.reason(), Instant.now());
                 unreachable = true;
             }
         }
-        return remember(id, unreachable ? Outcome.UNKNOWN : Outcome.NOT_FOUND);
+        return unreachable ? Outcome.UNKNOWN : Outcome.NOT_FOUND;
     }
 
-    private Outcome remembered(ImageId id) {
-        synchronized (misses) {
-            Miss miss = misses.get(id.hex());
-            if (miss == null) {
-                return null;
-            }
-            if (System.nanoTime() - miss.expiresAtNanos() > 0) {
-                misses.remove(id.hex());
-                return null;
-            }
-            return miss.outcome();
-        }
-    }
-
-    private Outcome remember(ImageId id, Outcome outcome) {
-        long ttl = outcome == Outcome.UNKNOWN ? Math.min(5_000_000_000L, peers.settings().negativeTtl().toNanos())
-                : peers.settings().negativeTtl().toNanos();
-        synchronized (misses) {
-            misses.put(id.hex(), new Miss(outcome, System.nanoTime() + ttl));
-        }
-        return outcome;
+    /** How long an outcome answers for the id: a miss for the negative TTL, an unknown for at most 5 s. */
+    private Duration trustedFor(Outcome outcome) {
+        return switch (outcome) {
+            case REPAIRED -> Duration.ZERO;
+            case NOT_FOUND -> peers.settings().negativeTtl();
+            case UNKNOWN -> Collections.min(List.of(Duration.ofSeconds(5), peers.settings().negativeTtl()));
+        };
     }
 
     private static Outcome join(CompletableFuture<Outcome> running) {

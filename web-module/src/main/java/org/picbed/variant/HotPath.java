@@ -1,5 +1,7 @@
 package org.picbed.variant;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +15,6 @@ import org.picbed.variant.url.VariantRequest;
 import org.picbed.variant.url.VariantUrls;
 
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers a variant request from the hot cache alone, or says it cannot: no disk, no render, no database, no
@@ -58,14 +59,11 @@ public class HotPath {
             return Optional.empty();
         }
         String uriKey = (signed ? "v/" : "i/") + rest;
-        Resolved resolved = resolvedUrls.get(uriKey);
+        Resolved resolved = resolvedUrls.getIfPresent(uriKey);
         if (resolved == null) {
             resolved = resolve(rest, signed, accept);
             if (resolved == null) {
                 return Optional.empty();
-            }
-            if (resolvedUrls.size() >= MAX_RESOLVED) {
-                resolvedUrls.clear();
             }
             resolvedUrls.put(uriKey, resolved);
         }
@@ -91,11 +89,11 @@ public class HotPath {
 
     /**
      * URLs already parsed and verified, so a hot hit costs two map lookups. Only valid URLs enter (a flood of
-     * bad ones cannot fill it); a URL always names the same variant, so entries never go stale; the map is
-     * simply emptied when it reaches its bound.
+     * bad ones cannot fill it); a URL always names the same variant, so entries never go stale; the least
+     * used go when the bound is reached.
      */
     private static final int MAX_RESOLVED = 50_000;
-    private final ConcurrentHashMap<String, Resolved> resolvedUrls = new ConcurrentHashMap<>();
+    private final Cache<String, Resolved> resolvedUrls = Caffeine.newBuilder().maximumSize(MAX_RESOLVED).build();
 
     private record Resolved(String cacheKey, String etag, String mediaType, boolean varies) {
     }
