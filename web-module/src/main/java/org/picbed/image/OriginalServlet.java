@@ -10,8 +10,6 @@ import org.picbed.site.Originals;
 import org.picbed.storage.BlobStore;
 import org.picbed.storage.FileReads;
 import org.picbed.variant.VariantResponder;
-import org.picbed.variant.url.VariantRequest;
-import org.picbed.variant.url.VariantUrls;
 import org.picbed.web.Immutable;
 import org.picbed.web.Problems;
 
@@ -37,9 +35,6 @@ public class OriginalServlet extends HttpServlet {
     Originals originals;
 
     @Inject
-    VariantUrls urls;
-
-    @Inject
     VariantResponder responder;
 
     @Override
@@ -59,7 +54,7 @@ public class OriginalServlet extends HttpServlet {
             return;
         }
         if (path.indexOf('/') >= 0) {
-            servePreset(path, request, response, body);
+            responder.serve(path, false, request, response, body);
             return;
         }
         int dot = path.indexOf('.');
@@ -112,19 +107,6 @@ public class OriginalServlet extends HttpServlet {
                 copy(channel, start, length, Channels.newChannel(response.getOutputStream()));
             }
         }
-    }
-
-    /** {@code <id>/<preset>.<ext>}: a preset variant. */
-    private void servePreset(String path, HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
-        VariantRequest wanted;
-        try {
-            wanted = urls.preset(path);
-        } catch (PicbedException e) {
-            Problems.write(response, e);
-            return;
-        }
-        String file = path.substring(path.indexOf('/') + 1);
-        responder.respond(wanted, file.substring(0, Math.max(0, file.indexOf('.'))), request, response, body);
     }
 
     private static void copy(FileChannel from, long start, long length, WritableByteChannel to) throws IOException {

@@ -12,7 +12,6 @@ import org.picbed.variant.serve.Variants;
 import org.picbed.variant.spec.OutputFormats;
 import org.picbed.variant.spec.VariantKey;
 import org.picbed.variant.url.VariantRequest;
-import org.picbed.variant.url.VariantUrls;
 
 import java.util.Optional;
 
@@ -27,7 +26,7 @@ public class HotPath {
     private static volatile HotPath current;
 
     @Inject
-    VariantUrls urls;
+    VariantResponder entry;
 
     @Inject
     Variants variants;
@@ -74,7 +73,7 @@ public class HotPath {
     /** Parses and (for /v/) verifies a URL once; null when it is not a valid variant URL. */
     private Resolved resolve(String rest, boolean signed, String accept) {
         try {
-            VariantRequest wanted = signed ? urls.signed(rest) : urls.preset(rest);
+            VariantRequest wanted = entry.parse(rest, signed);
             boolean varies = OutputFormats.varies(wanted.extension());
             ImageFormat format = OutputFormats.resolve(wanted.extension(), accept, ImageFormat.JPEG, false);
             if (varies && format != ImageFormat.WEBP) {

@@ -5,10 +5,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.picbed.error.PicbedException;
-import org.picbed.variant.url.VariantRequest;
-import org.picbed.variant.url.VariantUrls;
-import org.picbed.web.Problems;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -19,9 +15,6 @@ import java.util.Optional;
  */
 @WebServlet(urlPatterns = "/v/*")
 public class SignedVariantServlet extends HttpServlet {
-
-    @Inject
-    VariantUrls urls;
 
     @Inject
     VariantResponder responder;
@@ -37,15 +30,7 @@ public class SignedVariantServlet extends HttpServlet {
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
-        String path = Optional.ofNullable(rawPath(request)).orElse("");
-        VariantRequest wanted;
-        try {
-            wanted = urls.signed(path);
-        } catch (PicbedException e) {
-            Problems.write(response, e);
-            return;
-        }
-        responder.respond(wanted, null, request, response, body);
+        responder.serve(Optional.ofNullable(rawPath(request)).orElse(""), true, request, response, body);
     }
 
     /** What follows {@code /v/}, as sent (not decoded): the signature covers the raw path. */

@@ -1,5 +1,7 @@
 package org.picbed.variant;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,23 +12,69 @@ import org.picbed.variant.serve.Variants;
 import org.picbed.variant.spec.OutputFormats;
 import org.picbed.variant.spec.VariantKey;
 import org.picbed.variant.url.VariantRequest;
+import org.picbed.variant.url.VariantUrls;
 import org.picbed.web.Immutable;
 import org.picbed.web.Problems;
 
 import java.io.IOException;
 
 /**
- * Writes a variant response for both URL forms: resolves {@code auto} against {@code Accept}, asks
- * {@link Variants} for the bytes and answers with immutable caching, a strong ETag from the variant key, 304,
- * nosniff and {@code X-Cache: HIT|STORED|RENDERED}.
+ * The one way into variant serving, for both URL forms ({@code /i/<id>/<preset>.<ext>} from
+ * {@code OriginalServlet}, {@code /v/...} from {@link SignedVariantServlet}, and the IO-thread {@link HotPath}):
+ * a URL is parsed and (for {@code /v/}) its signature verified once per node, and the result is shared by all
+ * three. Then: resolves {@code auto} against {@code Accept}, asks {@link Variants} for the bytes and answers with
+ * immutable caching, a strong ETag from the variant key, 304, nosniff and {@code X-Cache: HIT|STORED|RENDERED}.
  */
 @ApplicationScoped
 public class VariantResponder {
 
+    /** Valid URLs only (a flood of bad ones cannot fill it); a URL always means the same variant. */
+    private static final int MAX_PARSED = 50_000;
+
+    private final Cache<String, VariantRequest> parsed = Caffeine.newBuilder().maximumSize(MAX_PARSED).build();
+
+    @Inject
+    VariantUrls urls;
+
     @Inject
     Variants variants;
 
-    public void respond(VariantRequest wanted, String preset, HttpServletRequest request, HttpServletResponse response,
+    /**
+     * What a variant URL asks for, parsed and verified once.
+     *
+     * @param rest   what follows {@code /i/} or {@code /v/}, as received (not percent-decoded)
+     * @param signed whether it is the {@code /v/} form
+     * @throws PicbedException as {@link VariantUrls#preset} and {@link VariantUrls#signed}
+     */
+    public VariantRequest parse(String rest, boolean signed) {
+        String key = (signed ? "v/" : "i/") + rest;
+        VariantRequest known = parsed.getIfPresent(key);
+        if (known == null) {
+            known = signed ? urls.signed(rest) : urls.preset(rest);
+            parsed.put(key, known);
+        }
+        return known;
+    }
+
+    /** Answers {@code /i/<rest>} (preset) or {@code /v/<rest>} (signed). */
+    public void serve(String rest, boolean signed, HttpServletRequest request, HttpServletResponse response,
+                      boolean body) throws IOException {
+        VariantRequest wanted;
+        try {
+            wanted = parse(rest, signed);
+        } catch (PicbedException e) {
+            Problems.write(response, e);
+            return;
+        }
+        String preset = null;
+        if (!signed) {
+            String file = rest.substring(rest.indexOf('/') + 1);
+            preset = file.substring(0, Math.max(0, file.indexOf('.')));
+        }
+        respond(wanted, preset, request, response, body);
+    }
+
+    void respond(VariantRequest wanted, String preset, HttpServletRequest request, HttpServletResponse response,
                         boolean body) throws IOException {
         ImageFormat format;
         if (OutputFormats.varies(wanted.extension())) {
