@@ -20,7 +20,7 @@ public final class BatchJson {
     public static JsonObject group(BatchGroup g, List<BatchTask> tasks) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         for (BatchTask t : tasks) {
-            JsonObjectBuilder task = Json.createObjectBuilder().add("position", t.position()).add("state", t.state());
+            JsonObjectBuilder task = Json.createObjectBuilder().add("position", t.position()).add("state", t.state().toString());
             if (t.sourceUrl() != null) {
                 task.add("url", t.sourceUrl());
             } else {
@@ -45,7 +45,7 @@ public final class BatchJson {
         }
         JsonObjectBuilder group = Json.createObjectBuilder()
                 .add("id", g.id())
-                .add("state", g.state())
+                .add("state", g.state().toString())
                 .add("priority", g.priority())
                 .add("created", g.createdAt().toString())
                 .add("tasks_total", g.taskCount())
@@ -54,7 +54,7 @@ public final class BatchJson {
         text(group, "finished", g.finishedAt());
         if (g.callbackUrl() != null) {
             JsonObjectBuilder callback = Json.createObjectBuilder().add("url", g.callbackUrl())
-                    .add("state", g.callbackState()).add("attempts", g.callbackAttempts());
+                    .add("state", g.callbackState().toString()).add("attempts", g.callbackAttempts());
             if (g.callbackError() != null) {
                 callback.add("error", g.callbackError());
             }

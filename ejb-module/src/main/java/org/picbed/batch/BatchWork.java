@@ -7,6 +7,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.picbed.auth.Uploader;
+import org.picbed.batch.BatchStates.CallbackState;
+import org.picbed.batch.BatchStates.TaskState;
 import org.picbed.config.Settings;
 import org.picbed.error.PicbedException;
 import org.picbed.fetch.FetchRefused;
@@ -73,7 +75,7 @@ public class BatchWork {
     }
 
     public void fetch(long taskId) throws IOException {
-        if (!batches.enter(taskId, BatchTask.FETCHING, Set.of(BatchTask.QUEUED, BatchTask.FETCHING))) {
+        if (!batches.enter(taskId, TaskState.FETCHING, Set.of(TaskState.QUEUED, TaskState.FETCHING))) {
             return;
         }
         BatchTask task = batches.task(taskId).orElseThrow();
@@ -88,7 +90,7 @@ public class BatchWork {
     }
 
     public void process(long taskId) throws IOException {
-        if (!batches.enter(taskId, BatchTask.PROCESSING, Set.of(BatchTask.QUEUED, BatchTask.FETCHING, BatchTask.PROCESSING))) {
+        if (!batches.enter(taskId, TaskState.PROCESSING, Set.of(TaskState.QUEUED, TaskState.FETCHING, TaskState.PROCESSING))) {
             return;
         }
         BatchTask task = batches.task(taskId).orElseThrow();
@@ -153,7 +155,7 @@ public class BatchWork {
     /** Posts the finished group to its callback URL once; a failed attempt is recorded and thrown to retry. */
     public void callback(String groupId) {
         BatchGroup group = batches.group(groupId).orElse(null);
-        if (group == null || group.callbackUrl() == null || BatchGroup.CALLBACK_DELIVERED.equals(group.callbackState())) {
+        if (group == null || group.callbackUrl() == null || group.callbackState() == CallbackState.DELIVERED) {
             return;
         }
         byte[] body = BatchJson.group(group, batches.tasks(groupId)).toString().getBytes(StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.picbed.auth.Uploader;
+import org.picbed.batch.BatchStates.TaskState;
 
 import java.io.StringReader;
 import java.security.SecureRandom;
@@ -84,7 +85,7 @@ public class Batches {
      * @return whether the stage should run (false: the task is gone or has moved on, e.g. a redelivered message)
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean enter(long taskId, String state, Set<String> from) {
+    public boolean enter(long taskId, TaskState state, Set<TaskState> from) {
         BatchTask task = em.find(BatchTask.class, taskId);
         if (task == null || !from.contains(task.state())) {
             return false;
@@ -103,7 +104,7 @@ public class Batches {
     public void fetched(long taskId, String staged) {
         BatchTask task = em.find(BatchTask.class, taskId);
         task.staged(staged);
-        task.enter(BatchTask.PROCESSING);
+        task.enter(TaskState.PROCESSING);
         queue.process(taskId, priority(task));
     }
 

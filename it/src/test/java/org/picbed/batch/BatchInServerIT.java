@@ -65,9 +65,9 @@ class BatchInServerIT {
         BatchGroup group = batches.submit(new GroupRequest(List.of(new GroupRequest.TaskRequest(null, "gone.png", missing,
                 List.of(), false)), true, null), new Uploader("it-dead-letter"));
         Await.until("the group completes", Duration.ofSeconds(60),
-                () -> BatchGroup.DONE.equals(batches.group(group.id()).orElseThrow().state()));
+                () -> batches.group(group.id()).orElseThrow().state() == BatchStates.GroupState.DONE);
         BatchTask task = batches.tasks(group.id()).get(0);
-        assertEquals(BatchTask.FAILED, task.state());
+        assertEquals(BatchStates.TaskState.FAILED, task.state());
         assertEquals("internal_error", task.errorCode());
         Await.until("the message is in the dead-letter queue", Duration.ofSeconds(30), () -> {
             try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
@@ -112,7 +112,7 @@ class BatchInServerIT {
             BatchGroup group = batches.submit(new GroupRequest(List.of(new GroupRequest.TaskRequest(null, "dot.png", staged,
                     List.of(), false)), true, "http://127.0.0.1:" + port + "/redelivered"), new Uploader("it-redelivery"));
             Await.until("callback delivered", Duration.ofSeconds(60), () -> posts.get() == 1
-                    && BatchGroup.CALLBACK_DELIVERED.equals(batches.group(group.id()).orElseThrow().callbackState()));
+                    && batches.group(group.id()).orElseThrow().callbackState() == BatchStates.CallbackState.DELIVERED);
 
             try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
                 context.createProducer().setProperty("group", group.id()).send(callbacks, group.id()); // the same message again

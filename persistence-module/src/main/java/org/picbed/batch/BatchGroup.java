@@ -1,10 +1,13 @@
 package org.picbed.batch;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.picbed.batch.BatchStates.CallbackState;
+import org.picbed.batch.BatchStates.GroupState;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -14,13 +17,6 @@ import java.util.Objects;
 @Table(name = "batch_group")
 public class BatchGroup {
 
-    public static final String RUNNING = "running";
-    public static final String DONE = "done";
-
-    public static final String CALLBACK_PENDING = "pending";
-    public static final String CALLBACK_RETRYING = "retrying";
-    public static final String CALLBACK_DELIVERED = "delivered";
-
     @Id
     @Column(name = "id", length = 40)
     private String id;
@@ -29,7 +25,8 @@ public class BatchGroup {
     private String priority;
 
     @Column(name = "state", nullable = false, length = 16)
-    private String state;
+    @Convert(converter = BatchStates.GroupStateColumn.class)
+    private GroupState state;
 
     @Column(name = "task_count", nullable = false)
     private int taskCount;
@@ -44,7 +41,8 @@ public class BatchGroup {
     private String callbackUrl;
 
     @Column(name = "callback_state", length = 16)
-    private String callbackState;
+    @Convert(converter = BatchStates.CallbackStateColumn.class)
+    private CallbackState callbackState;
 
     @Column(name = "callback_attempts", nullable = false)
     private int callbackAttempts;
@@ -73,10 +71,10 @@ public class BatchGroup {
     public BatchGroup(String id, String priority, int taskCount, String callbackUrl, String createdBy, Instant now) {
         this.id = Objects.requireNonNull(id);
         this.priority = Objects.requireNonNull(priority);
-        this.state = RUNNING;
+        this.state = GroupState.RUNNING;
         this.taskCount = taskCount;
         this.callbackUrl = callbackUrl;
-        this.callbackState = callbackUrl == null ? null : CALLBACK_PENDING;
+        this.callbackState = callbackUrl == null ? null : CallbackState.PENDING;
         this.createdBy = Objects.requireNonNull(createdBy);
         this.createdAt = Objects.requireNonNull(now);
     }
@@ -87,8 +85,8 @@ public class BatchGroup {
         if (failed) {
             tasksFailed++;
         }
-        if (tasksFinished >= taskCount && RUNNING.equals(state)) {
-            state = DONE;
+        if (tasksFinished >= taskCount && state == GroupState.RUNNING) {
+            state = GroupState.DONE;
             finishedAt = now;
             return true;
         }
@@ -97,25 +95,25 @@ public class BatchGroup {
 
     public void callbackFailed(String error) {
         callbackAttempts++;
-        callbackState = CALLBACK_RETRYING;
+        callbackState = CallbackState.RETRYING;
         callbackError = error == null ? null : error.substring(0, Math.min(512, error.length()));
     }
 
     public void callbackDelivered(Instant now) {
         callbackAttempts++;
-        callbackState = CALLBACK_DELIVERED;
+        callbackState = CallbackState.DELIVERED;
         callbackError = null;
         callbackDeliveredAt = now;
     }
 
     public String id() { return id; }
     public String priority() { return priority; }
-    public String state() { return state; }
+    public GroupState state() { return state; }
     public int taskCount() { return taskCount; }
     public int tasksFinished() { return tasksFinished; }
     public int tasksFailed() { return tasksFailed; }
     public String callbackUrl() { return callbackUrl; }
-    public String callbackState() { return callbackState; }
+    public CallbackState callbackState() { return callbackState; }
     public int callbackAttempts() { return callbackAttempts; }
     public String callbackError() { return callbackError; }
     public Instant callbackDeliveredAt() { return callbackDeliveredAt; }

@@ -1,12 +1,14 @@
 package org.picbed.batch;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.picbed.batch.BatchStates.TaskState;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -15,12 +17,6 @@ import java.util.Objects;
 @Entity
 @Table(name = "batch_task")
 public class BatchTask {
-
-    public static final String QUEUED = "queued";
-    public static final String FETCHING = "fetching";
-    public static final String PROCESSING = "processing";
-    public static final String DONE = "done";
-    public static final String FAILED = "failed";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,7 +44,8 @@ public class BatchTask {
     private boolean keepOriginal;
 
     @Column(name = "state", nullable = false, length = 16)
-    private String state;
+    @Convert(converter = BatchStates.TaskStateColumn.class)
+    private TaskState state;
 
     @Column(name = "image_id", length = 64, columnDefinition = "CHAR(64)")
     private String imageId;
@@ -86,15 +83,15 @@ public class BatchTask {
         this.staged = staged;
         this.rules = Objects.requireNonNull(rules);
         this.keepOriginal = keepOriginal;
-        this.state = QUEUED;
+        this.state = TaskState.QUEUED;
         this.queuedAt = Objects.requireNonNull(now);
     }
 
     public boolean finished() {
-        return DONE.equals(state) || FAILED.equals(state);
+        return state.finished();
     }
 
-    public void enter(String state) {
+    public void enter(TaskState state) {
         this.state = Objects.requireNonNull(state);
     }
 
@@ -103,7 +100,7 @@ public class BatchTask {
     }
 
     public void done(String imageId, String originalId, String applied, Instant now) {
-        this.state = DONE;
+        this.state = TaskState.DONE;
         this.imageId = imageId;
         this.originalId = originalId;
         this.applied = applied;
@@ -111,7 +108,7 @@ public class BatchTask {
     }
 
     public void failed(String code, String detail, Instant now) {
-        this.state = FAILED;
+        this.state = TaskState.FAILED;
         this.errorCode = code;
         this.errorDetail = detail == null ? null : detail.substring(0, Math.min(512, detail.length()));
         this.finishedAt = now;
@@ -125,7 +122,7 @@ public class BatchTask {
     public String staged() { return staged; }
     public String rules() { return rules; }
     public boolean keepOriginal() { return keepOriginal; }
-    public String state() { return state; }
+    public TaskState state() { return state; }
     public String imageId() { return imageId; }
     public String originalId() { return originalId; }
     public String applied() { return applied; }

@@ -94,7 +94,7 @@ public class GroupsServlet extends HttpServlet {
             BatchGroup created = batches.submit(group, uploader);
             submitted = true;
             response.setHeader("Location", request.getContextPath() + "/api/groups/" + created.id());
-            Problems.writeJson(response, 202, Json.createObjectBuilder().add("id", created.id()).add("state", created.state())
+            Problems.writeJson(response, 202, Json.createObjectBuilder().add("id", created.id()).add("state", created.state().toString())
                     .add("tasks", created.taskCount()).add("priority", created.priority())
                     .add("status_url", request.getContextPath() + "/api/groups/" + created.id()).build().toString());
         } catch (PicbedException e) {
