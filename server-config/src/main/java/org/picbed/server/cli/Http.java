@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,6 +64,16 @@ public final class Http {
             } catch (JsonException | IllegalStateException e) {
                 return Optional.empty();
             }
+        }
+    }
+
+    /** Fails with "picbed is not running here" unless something accepts connections at the base's host and port. */
+    public void requireRunning() {
+        int port = base.getPort() >= 0 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(base.getHost(), port), (int) CONNECT.toMillis());
+        } catch (IOException e) {
+            throw notRunning();
         }
     }
 

@@ -126,6 +126,7 @@ public final class ImportCommand implements Callable<Integer>, Cli.Usage {
             throw new CliException("no API key: PICBED_API_KEYS is not set (./picbed sets it from $PICBED_HOME/secrets.env)");
         }
         http = Http.bearer(base != null ? base : cli.defaultBase(), apiKey);
+        http.requireRunning();
         root = dir.toAbsolutePath().normalize();
         journal = journalFile();
         Set<String> done = doneInJournal();
