@@ -26,7 +26,8 @@ public final class Http {
 
     private static final Duration CONNECT = Duration.ofSeconds(10);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT).build();
+    // HTTP/1.1 as curl spoke it: no h2c upgrade attempt on plain http
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT).build();
     private final URI base;
     private final String authorization;
 
