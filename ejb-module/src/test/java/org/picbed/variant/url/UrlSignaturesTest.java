@@ -5,6 +5,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.picbed.config.Settings;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -51,6 +55,31 @@ class UrlSignaturesTest {
                 signatures.sign("/rs:fit:300:300/plain/http://img.example.com/pretty/image.jpg"));
         // the same key/salt over the docs path (computed with openssl dgst -sha256 -mac HMAC)
         assertEquals("90UxdwGRAI2bpLSHKkZculJau5ahfxfS0h3fMuQAf40", signatures.sign(DOCS_PATH));
+    }
+
+    /**
+     * The vectors the launcher's CLI is tested with too (server-config {@code UrlSignerTest} reads the same file), so
+     * that {@code ./picbed url} and the server cannot drift apart.
+     */
+    @Test
+    void signsTheSharedVectorsLikeTheLaunchersCli() throws IOException {
+        List<String[]> vectors = sharedVectors();
+        assertTrue(vectors.size() >= 5, "vectors in url-signatures/vectors.tsv: " + vectors.size());
+        for (String[] v : vectors) {
+            UrlSignatures signatures = UrlSignatures.of(v[0], v[1], Integer.parseInt(v[2]), false);
+            assertEquals(v[4], signatures.sign(v[3]), "path " + v[3]);
+            assertTrue(signatures.verify(v[4], v[3]), "path " + v[3]);
+        }
+    }
+
+    /** {@code url-signatures/vectors.tsv}: keys, salts, size, path, signature; tab-separated, # comments. */
+    static List<String[]> sharedVectors() throws IOException {
+        try (InputStream in = UrlSignaturesTest.class.getResourceAsStream("/url-signatures/vectors.tsv")) {
+            assertTrue(in != null, "url-signatures/vectors.tsv on the test class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t", -1)).toList();
+        }
     }
 
     @Test
