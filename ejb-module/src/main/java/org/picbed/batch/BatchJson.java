@@ -27,10 +27,10 @@ public final class BatchJson {
                 task.add("upload", t.uploadName());
             }
             if (t.imageId() != null) {
-                task.add("image", t.imageId()).add("image_url", VariantUrls.originalPath(new ImageId(t.imageId())));
+                task.add("image", t.imageId().hex()).add("image_url", VariantUrls.originalPath(t.imageId()));
             }
             if (t.originalId() != null) {
-                task.add("original", t.originalId());
+                task.add("original", t.originalId().hex());
             }
             if (t.applied() != null) {
                 try (var reader = Json.createReader(new StringReader(t.applied()))) {

@@ -14,6 +14,7 @@ import org.picbed.error.PicbedException;
 import org.picbed.fetch.FetchRefused;
 import org.picbed.fetch.SafeFetcher;
 import org.picbed.image.DisplayNames;
+import org.picbed.image.ImageId;
 import org.picbed.image.ImageInfo;
 import org.picbed.image.Images;
 import org.picbed.variant.render.RenderException;
@@ -98,7 +99,7 @@ public class BatchWork {
         String name = displayName(task);
         try {
             Made made = make(staging.read(task.staged()), Rules.parse(Batches.rules(task), options), task.keepOriginal(), name, uploader);
-            batches.done(taskId, made.image().image().id(), made.originalId(), made.applied());
+            batches.done(taskId, made.image().image().imageId(), made.originalId(), made.applied());
         } catch (PicbedException e) {
             if (e.status() >= 500) {
                 throw e;
@@ -116,7 +117,7 @@ public class BatchWork {
     }
 
     /** An image made from source bytes: the stored result, the kept original's id (or null), what was applied. */
-    public record Made(Images.Ingested image, String originalId, List<String> applied) {
+    public record Made(Images.Ingested image, ImageId originalId, List<String> applied) {
     }
 
     /**
@@ -133,8 +134,8 @@ public class BatchWork {
         }
         ImageInfo info = images.inspect(source);
         Rules.Processed processed = variants.renderInBackground(renderer -> rules.apply(source, info.format(), renderer));
-        String originalId = keepOriginal
-                ? images.ingest(new ByteArrayInputStream(source), name, uploader, null).image().id() : null;
+        ImageId originalId = keepOriginal
+                ? images.ingest(new ByteArrayInputStream(source), name, uploader, null).image().imageId() : null;
         Images.Ingested result = images.ingest(new ByteArrayInputStream(processed.bytes()), name, uploader, null);
         return new Made(result, originalId, processed.applied());
     }

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.picbed.auth.Uploader;
 import org.picbed.batch.BatchStates.TaskState;
+import org.picbed.image.ImageId;
 
 import java.io.StringReader;
 import java.security.SecureRandom;
@@ -108,7 +109,7 @@ public class Batches {
         queue.process(taskId, priority(task));
     }
 
-    public void done(long taskId, String imageId, String originalId, List<String> applied) {
+    public void done(long taskId, ImageId imageId, ImageId originalId, List<String> applied) {
         BatchTask task = em.find(BatchTask.class, taskId);
         JsonArrayBuilder list = Json.createArrayBuilder();
         applied.forEach(list::add);

@@ -36,7 +36,7 @@ public class ImageCatalog {
         if (created) {
             image = create(id, info, bytes, now, settings.site(), true);
         }
-        em.persist(new ImageUpload(id.hex(), uploader.fingerprint(), displayName, now, idempotencyKey));
+        em.persist(new ImageUpload(id, uploader.fingerprint(), displayName, now, idempotencyKey));
         return new Recorded(image, created);
     }
 
@@ -46,7 +46,7 @@ public class ImageCatalog {
 
     public List<ImageUpload> uploads(ImageId id) {
         return em.createQuery("select u from ImageUpload u where u.imageId = :id order by u.uploadedAt", ImageUpload.class)
-                .setParameter("id", id.hex()).getResultList();
+                .setParameter("id", id).getResultList();
     }
 
     public boolean isTombstoned(ImageId id) {
@@ -113,7 +113,7 @@ public class ImageCatalog {
     /** Rows go (if there are any), a tombstone stays, and the deletion is announced. */
     private void remove(ImageId id, Image image, Instant at, String by, boolean toPeers) {
         if (image != null) {
-            em.createQuery("delete from ImageUpload u where u.imageId = :id").setParameter("id", id.hex()).executeUpdate();
+            em.createQuery("delete from ImageUpload u where u.imageId = :id").setParameter("id", id).executeUpdate();
             em.remove(image);
         }
         if (em.find(ImageTombstone.class, id.hex()) == null) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.picbed.batch.BatchStates.TaskState;
+import org.picbed.image.ImageId;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -48,10 +49,12 @@ public class BatchTask {
     private TaskState state;
 
     @Column(name = "image_id", length = 64, columnDefinition = "CHAR(64)")
-    private String imageId;
+    @Convert(converter = ImageId.Column.class)
+    private ImageId imageId;
 
     @Column(name = "original_id", length = 64, columnDefinition = "CHAR(64)")
-    private String originalId;
+    @Convert(converter = ImageId.Column.class)
+    private ImageId originalId;
 
     @Column(name = "applied", columnDefinition = "TEXT")
     private String applied;
@@ -99,7 +102,7 @@ public class BatchTask {
         this.staged = name;
     }
 
-    public void done(String imageId, String originalId, String applied, Instant now) {
+    public void done(ImageId imageId, ImageId originalId, String applied, Instant now) {
         this.state = TaskState.DONE;
         this.imageId = imageId;
         this.originalId = originalId;
@@ -123,8 +126,8 @@ public class BatchTask {
     public String rules() { return rules; }
     public boolean keepOriginal() { return keepOriginal; }
     public TaskState state() { return state; }
-    public String imageId() { return imageId; }
-    public String originalId() { return originalId; }
+    public ImageId imageId() { return imageId; }
+    public ImageId originalId() { return originalId; }
     public String applied() { return applied; }
     public String errorCode() { return errorCode; }
     public String errorDetail() { return errorDetail; }

@@ -64,6 +64,10 @@ public class Image {
         return id;
     }
 
+    public ImageId imageId() {
+        return new ImageId(id);
+    }
+
     public ImageFormat format() {
         return format;
     }

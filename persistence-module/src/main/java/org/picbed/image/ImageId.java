@@ -1,5 +1,8 @@
 package org.picbed.image;
 
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,5 +29,19 @@ public record ImageId(String hex) {
     @Override
     public String toString() {
         return hex;
+    }
+
+    /** An id column ({@code CHAR(64)}) as an {@code ImageId} attribute. */
+    @Converter
+    public static class Column implements AttributeConverter<ImageId, String> {
+        @Override
+        public String convertToDatabaseColumn(ImageId id) {
+            return id == null ? null : id.hex();
+        }
+
+        @Override
+        public ImageId convertToEntityAttribute(String hex) {
+            return hex == null ? null : new ImageId(hex);
+        }
     }
 }

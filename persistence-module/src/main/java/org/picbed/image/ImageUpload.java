@@ -1,6 +1,7 @@
 package org.picbed.image;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,7 +22,8 @@ public class ImageUpload {
     private Long id;
 
     @Column(name = "image_id", nullable = false, length = 64, columnDefinition = "CHAR(64)")
-    private String imageId;
+    @Convert(converter = ImageId.Column.class)
+    private ImageId imageId;
 
     @Column(name = "uploader", nullable = false, length = 32)
     private String uploader;
@@ -38,7 +40,7 @@ public class ImageUpload {
     protected ImageUpload() {
     }
 
-    public ImageUpload(String imageId, String uploader, String displayName, Instant uploadedAt, String idempotencyKey) {
+    public ImageUpload(ImageId imageId, String uploader, String displayName, Instant uploadedAt, String idempotencyKey) {
         this.imageId = imageId;
         this.uploader = uploader;
         this.displayName = displayName;
@@ -46,7 +48,7 @@ public class ImageUpload {
         this.idempotencyKey = idempotencyKey;
     }
 
-    public String imageId() {
+    public ImageId imageId() {
         return imageId;
     }
 

@@ -23,7 +23,8 @@ public class ImageVariant {
     private String key;
 
     @Column(name = "image_id", nullable = false, length = 64, columnDefinition = "CHAR(64)")
-    private String imageId;
+    @Convert(converter = ImageId.Column.class)
+    private ImageId imageId;
 
     @Column(name = "spec", nullable = false, length = 512)
     private String spec;
@@ -63,7 +64,7 @@ public class ImageVariant {
     protected ImageVariant() {
     }
 
-    public ImageVariant(String key, String imageId, String spec, ImageFormat format, String preset, Instant now) {
+    public ImageVariant(String key, ImageId imageId, String spec, ImageFormat format, String preset, Instant now) {
         this.key = Objects.requireNonNull(key);
         this.imageId = Objects.requireNonNull(imageId);
         this.spec = Objects.requireNonNull(spec);
@@ -113,7 +114,7 @@ public class ImageVariant {
     }
 
     public String key() { return key; }
-    public String imageId() { return imageId; }
+    public ImageId imageId() { return imageId; }
     public String spec() { return spec; }
     public ImageFormat format() { return format; }
     public String preset() { return preset; }

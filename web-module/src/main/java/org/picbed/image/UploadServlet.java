@@ -162,7 +162,7 @@ public class UploadServlet extends HttpServlet {
                 .add("filename", made.image().displayName())
                 .add("applied", applied);
         if (made.originalId() != null) {
-            image.add("original", made.originalId());
+            image.add("original", made.originalId().hex());
         }
         return JsonBuilders.object().add("images", JsonBuilders.array().add(image)).build();
     }

@@ -38,7 +38,7 @@ public class VariantRerenders {
 
     public List<VariantCatalog.Requested> rerender(ImageId image) throws IOException {
         List<ImageVariant> rows = em.createQuery("select v from ImageVariant v where v.imageId = :id", ImageVariant.class)
-                .setParameter("id", image.hex()).getResultList();
+                .setParameter("id", image).getResultList();
         List<VariantCatalog.Requested> queued = new ArrayList<>();
         Instant now = Instant.now();
         for (ImageVariant row : rows) {

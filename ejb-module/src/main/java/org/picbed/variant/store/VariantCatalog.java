@@ -36,7 +36,7 @@ public class VariantCatalog {
         for (Requested r : variants) {
             ImageVariant row = em.find(ImageVariant.class, r.key().digest());
             if (row == null) {
-                em.persist(new ImageVariant(r.key().digest(), r.key().image().hex(), r.key().spec().canonical(),
+                em.persist(new ImageVariant(r.key().digest(), r.key().image(), r.key().spec().canonical(),
                         r.key().format(), r.preset(), now));
             } else {
                 row.requested(r.preset(), now);
@@ -57,7 +57,7 @@ public class VariantCatalog {
 
     public List<ImageVariant> of(ImageId image) {
         return em.createQuery("select v from ImageVariant v where v.imageId = :id order by v.requestedAt, v.key",
-                ImageVariant.class).setParameter("id", image.hex()).getResultList();
+                ImageVariant.class).setParameter("id", image).getResultList();
     }
 
     private void upsert(VariantKey key, String preset, ImageVariant.State state, String reason, Integer width,
