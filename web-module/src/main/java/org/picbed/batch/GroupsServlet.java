@@ -2,18 +2,12 @@ package org.picbed.batch;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.auth.Uploader;
 import org.picbed.error.PicbedException;
-import org.picbed.fetch.SafeFetcher;
 import org.picbed.web.Authentication;
 import org.picbed.web.MultipartStream;
 import org.picbed.web.Problems;
@@ -21,10 +15,7 @@ import org.picbed.web.RequestText;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +81,7 @@ public class GroupsServlet extends HttpServlet {
                 throw new PicbedException(415, "unsupported_media_type",
                         "send the group as application/json, or multipart/form-data with a 'group' part");
             }
-            GroupRequest group = parse(json, staged, fileNames);
+            GroupRequest group = GroupRequest.parse(json, staged, fileNames, work.fetcher(), work.options());
             BatchGroup created = batches.submit(group, uploader);
             submitted = true;
             response.setHeader("Location", request.getContextPath() + "/api/groups/" + created.id());
@@ -130,64 +121,6 @@ public class GroupsServlet extends HttpServlet {
             throw invalid("a multipart group needs a part named '" + GROUP_PART + "' with the JSON");
         }
         return json;
-    }
-
-    private GroupRequest parse(String text, Map<String, String> staged, Map<String, String> fileNames) {
-        JsonObject json;
-        try (var reader = Json.createReader(new StringReader(text))) {
-            json = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw invalid("the group is not a JSON object");
-        }
-        if (!(json.get("tasks") instanceof JsonArray tasks) || tasks.isEmpty() || tasks.size() > GroupRequest.MAX_TASKS) {
-            throw invalid("'tasks': a list of 1 to " + GroupRequest.MAX_TASKS + " tasks");
-        }
-        String priority = string(json, "priority", "low");
-        if (!priority.equals("high") && !priority.equals("low")) {
-            throw invalid("'priority': high or low");
-        }
-        String callback = string(json, "callback", null);
-        if (callback != null) {
-            work.fetcher().checkAddress(callback);
-        }
-        List<String> defaultRules = Rules.strings(json.get("rules"), "rules");
-        boolean defaultKeep = json.getBoolean("keep_original", false);
-        List<GroupRequest.TaskRequest> list = new ArrayList<>();
-        List<String> used = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            if (!(tasks.get(i) instanceof JsonObject task)) {
-                throw invalid("task " + i + " is not an object");
-            }
-            String url = string(task, "url", null);
-            String upload = string(task, "upload", null);
-            if ((url == null) == (upload == null)) {
-                throw invalid("task " + i + ": give either 'url' or 'upload'");
-            }
-            if (url != null) {
-                SafeFetcher.parse(url);
-            } else if (!staged.containsKey(upload) || used.contains(upload)) {
-                throw invalid("task " + i + ": no file part named '" + upload + "' (or it is used twice)");
-            } else {
-                used.add(upload);
-            }
-            List<String> rules = task.containsKey("rules") ? Rules.strings(task.get("rules"), "task " + i + " rules") : defaultRules;
-            Rules.parse(rules, work.options());
-            boolean keep = task.getBoolean("keep_original", defaultKeep);
-            list.add(new GroupRequest.TaskRequest(url, upload == null ? null : fileNames.getOrDefault(upload, upload),
-                    upload == null ? null : staged.get(upload), rules, keep));
-        }
-        return new GroupRequest(list, priority.equals("high"), callback);
-    }
-
-    private static String string(JsonObject json, String name, String fallback) {
-        JsonValue value = json.get(name);
-        if (value == null || value == JsonValue.NULL) {
-            return fallback;
-        }
-        if (!(value instanceof JsonString s)) {
-            throw invalid("'" + name + "' must be a string");
-        }
-        return s.getString();
     }
 
     private static String text(InputStream in) throws IOException {
