@@ -12,7 +12,7 @@ import org.picbed.error.PicbedException;
 import org.picbed.fetch.FetchRefused;
 import org.picbed.fetch.SafeFetcher;
 import org.picbed.image.DisplayNames;
-import org.picbed.image.ImageInfo;
+import org.picbed.image.format.ImageInfo;
 import org.picbed.image.Images;
 import org.picbed.variant.render.RenderException;
 import org.picbed.variant.serve.Variants;
