@@ -81,12 +81,9 @@ final class Png {
             }
             first = false;
             switch (name) {
-                case "PLTE" -> { // libpng: a duplicate, or a malformed palette of a palette image, is fatal
+                case "PLTE" -> { // fatal for libpng and ImageIO; an odd palette length only for libpng: accepted
                     if (sawPalette) {
                         throw UploadRejected.undecodable("the PNG has two palettes");
-                    }
-                    if (colourType == 3 && (length % 3 != 0 || length == 0 || length > 768)) {
-                        throw UploadRejected.undecodable("the PNG palette is malformed");
                     }
                     sawPalette = true;
                 }

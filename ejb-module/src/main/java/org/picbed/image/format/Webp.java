@@ -38,10 +38,6 @@ final class Webp {
         }
         int width = 0;
         int height = 0;
-        boolean extended = false;
-        boolean animated = false;
-        int imageWidth = 0;
-        int imageHeight = 0;
         int frames = 0;
         long totalPixels = 0;
         boolean sawImage = false;
@@ -65,8 +61,6 @@ final class Webp {
                     }
                     byte[] d = in.bytes(10);
                     consumed = 10;
-                    extended = true;
-                    animated = (d[0] & 0x02) != 0;
                     width = u24le(d, 4) + 1;
                     height = u24le(d, 7) + 1;
                     limits.checkFrame(width, height);
@@ -78,17 +72,14 @@ final class Webp {
                         throw malformed("data (VP8)");
                     }
                     int tag = u24le(d, 0);
-                    // VP8GetInfo: a key frame, version 0-3, shown, its first partition inside the chunk
-                    if ((tag & 1) != 0 || ((tag >> 1) & 7) > 3 || ((tag >> 4) & 1) == 0 || (tag >> 5) >= size) {
+                    // VP8GetInfo: a key frame whose first partition fits the chunk. libwebp also wants version
+                    // 0-3 and the show-frame bit, but the renderer's fallback (TwelveMonkeys) decodes without them
+                    if ((tag & 1) != 0 || (tag >> 5) >= size) {
                         throw malformed("frame header (VP8)");
                     }
                     int w = u16le(d, 6) & 0x3FFF;
                     int h = u16le(d, 8) & 0x3FFF;
                     limits.checkFrame(w, h);
-                    if (!sawImage) {
-                        imageWidth = w;
-                        imageHeight = h;
-                    }
                     if (width == 0) {
                         width = w;
                         height = h;
@@ -105,10 +96,6 @@ final class Webp {
                     int w = (int) (bits & 0x3FFF) + 1;
                     int h = (int) ((bits >> 14) & 0x3FFF) + 1;
                     limits.checkFrame(w, h);
-                    if (!sawImage) {
-                        imageWidth = w;
-                        imageHeight = h;
-                    }
                     if (width == 0) {
                         width = w;
                         height = h;
@@ -137,9 +124,6 @@ final class Webp {
         }
         if (!sawImage || width == 0) {
             throw UploadRejected.undecodable("the WebP has no image data");
-        }
-        if (extended && !animated && imageWidth > 0 && (imageWidth != width || imageHeight != height)) {
-            throw UploadRejected.undecodable("the WebP canvas (VP8X) and image sizes differ");
         }
         return new ImageInfo(ImageFormat.WEBP, width, height, Math.max(frames, 1));
     }
