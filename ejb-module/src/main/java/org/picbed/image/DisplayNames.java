@@ -1,5 +1,7 @@
 package org.picbed.image;
 
+import org.picbed.image.format.UploadRejected;
+
 import java.text.Normalizer;
 import java.util.Optional;
 

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.picbed.auth.Uploader;
 import org.picbed.config.Settings;
+import org.picbed.image.format.ImageInfo;
 
 import java.time.Instant;
 import java.util.List;

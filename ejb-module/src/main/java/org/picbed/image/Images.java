@@ -6,6 +6,10 @@ import org.picbed.auth.Uploader;
 import org.picbed.cache.HotImageCache;
 import org.picbed.config.Settings;
 import org.picbed.error.PicbedException;
+import org.picbed.image.format.ImageFormats;
+import org.picbed.image.format.ImageInfo;
+import org.picbed.image.format.ImageLimits;
+import org.picbed.image.format.UploadRejected;
 import org.picbed.storage.BlobStore;
 import org.picbed.storage.TeeInputStream;
 
@@ -30,7 +34,6 @@ public class Images {
     private static final Logger LOG = Logger.getLogger(Images.class.getName());
 
     private final ImageLimits limits = ImageLimits.from(Settings.fromEnvironment());
-    private final ImageInspector inspector = new ImageInspector(limits);
     private final ReentrantLock[] stripes = new ReentrantLock[256];
 
     @Inject
@@ -57,7 +60,7 @@ public class Images {
 
     /** What the bytes are, checked as an upload is (format by content, size limits); 4xx when not acceptable. */
     public ImageInfo inspect(byte[] bytes) throws IOException {
-        return inspector.inspect(new java.io.ByteArrayInputStream(bytes));
+        return ImageFormats.inspect(new java.io.ByteArrayInputStream(bytes), limits);
     }
 
     public Ingested ingest(InputStream content, String clientFileName, Uploader uploader, String idempotencyKey) throws IOException {
@@ -172,7 +175,7 @@ public class Images {
     /** One pass over the bytes: hashed and staged by the writer while the inspector checks them (size limit included). */
     private ImageInfo stage(InputStream content, BlobStore.BlobWriter writer) throws IOException {
         TeeInputStream tee = new TeeInputStream(new Limited(content, limits.maxBytes()), writer.output());
-        ImageInfo info = inspector.inspect(tee);
+        ImageInfo info = ImageFormats.inspect(tee, limits);
         tee.drain();
         return info;
     }

@@ -1,5 +1,6 @@
 /**
- * Images: what an upload must be to be accepted (sniffed format, header limits, a complete structure), the
- * ingestion that stores the bytes once and records who uploaded them, and deletion with a tombstone.
+ * Images: the ingestion that stores the bytes once (after {@link org.picbed.image.format.ImageFormats} has checked
+ * the sniffed format, the header limits and the structure) and records who uploaded them, display names, and
+ * deletion with a tombstone. Reading image bytes is {@code org.picbed.image.format}'s job, never this package's.
  */
 package org.picbed.image;

@@ -1,6 +1,7 @@
 package org.picbed.image;
 
 import org.junit.jupiter.api.Test;
+import org.picbed.image.format.UploadRejected;
 
 import java.util.Optional;
 

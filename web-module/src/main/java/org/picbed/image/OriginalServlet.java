@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.error.PicbedException;
+import org.picbed.image.format.ImageFormats;
 import org.picbed.site.Originals;
 import org.picbed.storage.BlobStore;
 import org.picbed.storage.FileReads;
@@ -77,7 +78,7 @@ public class OriginalServlet extends HttpServlet {
             return;
         }
         try (FileChannel channel = blob.get().open()) {
-            Optional<ImageFormat> format = ImageInspector.sniff(FileReads.head(channel, SNIFF_BYTES));
+            Optional<ImageFormat> format = ImageFormats.sniff(FileReads.head(channel, SNIFF_BYTES));
             if (format.isEmpty() || (ext != null && !format.get().isNamedBy(ext))) {
                 notFound(response);
                 return;

@@ -1,7 +1,7 @@
 package org.picbed.web;
 
 import org.picbed.error.PicbedException;
-import org.picbed.image.ByteSearch;
+import org.picbed.image.format.ByteSearch;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,8 @@
 package org.picbed.variant.render;
 
 import org.picbed.image.ImageFormat;
-import org.picbed.image.ImageInspector;
+import org.picbed.image.format.ImageFormats;
+import org.picbed.image.format.SourceInfo;
 import org.picbed.variant.spec.Geometry;
 import org.picbed.variant.spec.VariantKey;
 import org.picbed.variant.spec.VariantSpec;
@@ -61,9 +62,9 @@ public final class ImageRenderer {
         if (source == null || spec == null) {
             throw new IllegalArgumentException("source and spec are required");
         }
-        ImageFormat format = ImageInspector.sniff(head(source)).orElseThrow(() -> new RenderException(
+        ImageFormat format = ImageFormats.sniff(head(source)).orElseThrow(() -> new RenderException(
                 RenderException.UNSUPPORTED, "the source is not an accepted image format"));
-        SourceInfo info = SourceMetadata.read(source, format);
+        SourceInfo info = ImageFormats.headers(source, format);
         if ((long) info.width() * info.height() > settings.maxSourcePixels()) {
             throw new RenderException(RenderException.TOO_LARGE, "the source declares " + info.width() + "x"
                     + info.height() + " pixels, more than " + settings.maxSourcePixels());
@@ -215,7 +216,7 @@ public final class ImageRenderer {
     /** A PNG (or JPEG) watermark as straight-alpha pixels, or null when it does not decode. */
     private Rasters.Pixels decodeWatermark(byte[] bytes) {
         try {
-            ImageFormat format = ImageInspector.sniff(head(bytes)).orElse(null);
+            ImageFormat format = ImageFormats.sniff(head(bytes)).orElse(null);
             if (format != ImageFormat.PNG && format != ImageFormat.JPEG) {
                 return null;
             }

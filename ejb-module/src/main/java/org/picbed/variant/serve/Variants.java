@@ -9,7 +9,7 @@ import org.picbed.config.Settings;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
-import org.picbed.image.ImageInspector;
+import org.picbed.image.format.ImageFormats;
 import org.picbed.storage.BlobStore;
 import org.picbed.storage.FileReads;
 import org.picbed.variant.render.ImageRenderer;
@@ -275,7 +275,7 @@ public class Variants {
         }
         try (FileChannel channel = blob.get().open()) {
             byte[] head = FileReads.head(channel, 32);
-            return ImageInspector.sniff(head).map(f -> new SourceKind(f, SourceTraits.hasAlpha(f, head)));
+            return ImageFormats.sniff(head).map(f -> new SourceKind(f, ImageFormats.headers(head, f).alpha()));
         }
     }
 

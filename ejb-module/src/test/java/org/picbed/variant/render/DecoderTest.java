@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.picbed.image.ImageFormat;
+import org.picbed.image.format.ImageFormats;
+import org.picbed.image.format.SourceInfo;
 import org.picbed.variant.spec.Geometry;
 import org.picbed.variant.spec.Gravity;
 import org.picbed.variant.spec.Resize;
@@ -42,7 +44,7 @@ class DecoderTest {
     }
 
     private static RenderContext context(RenderSettings settings, byte[] src, VariantSpec spec, ImageFormat format) {
-        SourceInfo info = SourceMetadata.read(src, format);
+        SourceInfo info = ImageFormats.headers(src, format);
         return new RenderContext(settings, info, spec, ImageFormat.JPEG, () -> null);
     }
 
@@ -67,7 +69,7 @@ class DecoderTest {
 
     @Test
     void concurrentRendersShareARasterBudget() throws Exception {
-        SourceInfo info = SourceMetadata.read(big, ImageFormat.JPEG);
+        SourceInfo info = ImageFormats.headers(big, ImageFormat.JPEG);
         assertEquals(750L * 500, ImageRenderer.rasterEstimate(info, fit(300, 0), 1));
         assertEquals(6000L * 4000, ImageRenderer.rasterEstimate(info, VariantSpec.IDENTITY, 1));
         RasterBudget budget = new RasterBudget(32);
@@ -98,7 +100,7 @@ class DecoderTest {
         RenderSettings settings = RenderSettings.defaults().withTurbojpeg(false);
         Decoder decoder = new Decoder(settings, null, Codecs.get());
         VariantSpec spec = fit(300, 0);
-        Frame f = decoder.decode(big, SourceMetadata.read(big, ImageFormat.JPEG), spec, context(settings, big, spec,
+        Frame f = decoder.decode(big, ImageFormats.headers(big, ImageFormat.JPEG), spec, context(settings, big, spec,
                 ImageFormat.JPEG));
         assertTrue(f.width <= 6000 / 4, "decoded " + f.width + " px wide");
         assertTrue(f.width >= 600, "but at least twice the target: " + f.width);
@@ -110,7 +112,7 @@ class DecoderTest {
         RenderSettings settings = RenderSettings.defaults().withTurbojpeg(false);
         Decoder decoder = new Decoder(settings, null, Codecs.get());
         VariantSpec spec = TestImages.spec().crop(800, 800, Gravity.NORTH_WEST).build();
-        Frame f = decoder.decode(big, SourceMetadata.read(big, ImageFormat.JPEG), spec, context(settings, big, spec,
+        Frame f = decoder.decode(big, ImageFormats.headers(big, ImageFormat.JPEG), spec, context(settings, big, spec,
                 ImageFormat.JPEG));
         assertEquals(800, f.width);
         assertEquals(800, f.height);
@@ -124,7 +126,7 @@ class DecoderTest {
         RenderSettings settings = RenderSettings.defaults();
         Decoder decoder = new Decoder(settings, turbo, Codecs.get());
         VariantSpec spec = fit(300, 0);
-        Frame f = decoder.decode(big, SourceMetadata.read(big, ImageFormat.JPEG), spec, context(settings, big, spec,
+        Frame f = decoder.decode(big, ImageFormats.headers(big, ImageFormat.JPEG), spec, context(settings, big, spec,
                 ImageFormat.JPEG));
         assertEquals(750, f.width); // 1/8
         assertEquals(500, f.height);
@@ -138,7 +140,7 @@ class DecoderTest {
         RenderSettings settings = RenderSettings.defaults();
         Decoder decoder = new Decoder(settings, turbo, Codecs.get());
         VariantSpec spec = TestImages.spec().crop(800, 600, Gravity.SOUTH_EAST).build();
-        Frame f = decoder.decode(big, SourceMetadata.read(big, ImageFormat.JPEG), spec, context(settings, big, spec,
+        Frame f = decoder.decode(big, ImageFormats.headers(big, ImageFormat.JPEG), spec, context(settings, big, spec,
                 ImageFormat.JPEG));
         assertEquals(800, f.width);
         assertEquals(600, f.height);

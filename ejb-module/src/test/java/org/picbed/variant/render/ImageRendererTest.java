@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.picbed.image.ImageFormat;
+import org.picbed.image.format.ImageFormats;
+import org.picbed.image.format.SourceInfo;
 import org.picbed.variant.spec.Gravity;
 import org.picbed.variant.spec.Resize;
 import org.picbed.variant.spec.VariantSpec;
@@ -507,15 +509,15 @@ class ImageRendererTest {
         byte[] plain = TestImages.jpeg(TestImages.rgb(64, 48, (x, y) -> 0x336699), 90);
         byte[] src = TestImages.withExif(plain, 6, "(c) 2024 Jane Doe");
         Rendition kept = RENDERER.render(src, VariantSpec.IDENTITY, ImageFormat.JPEG);
-        SourceInfo info = SourceMetadata.read(kept.bytes(), ImageFormat.JPEG);
+        SourceInfo info = ImageFormats.headers(kept.bytes(), ImageFormat.JPEG);
         assertEquals("(c) 2024 Jane Doe", info.copyright());
         assertEquals(1, info.orientation(), "no orientation tag left: the pixels are turned");
         assertEquals(48, kept.width());
         assertEquals(64, kept.height());
         Rendition png = RENDERER.render(src, VariantSpec.IDENTITY, ImageFormat.PNG);
-        assertEquals("(c) 2024 Jane Doe", SourceMetadata.read(png.bytes(), ImageFormat.PNG).copyright());
+        assertEquals("(c) 2024 Jane Doe", ImageFormats.headers(png.bytes(), ImageFormat.PNG).copyright());
         Rendition dropped = RENDERER.render(src, spec().dropCopyright().build(), ImageFormat.JPEG);
-        assertEquals(null, SourceMetadata.read(dropped.bytes(), ImageFormat.JPEG).copyright());
+        assertEquals(null, ImageFormats.headers(dropped.bytes(), ImageFormat.JPEG).copyright());
         assertFalse(new String(dropped.bytes(), StandardCharsets.ISO_8859_1).contains("Exif"));
     }
 

@@ -1,4 +1,4 @@
-package org.picbed.image;
+package org.picbed.image.format;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.picbed.image;
+package org.picbed.image.format;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

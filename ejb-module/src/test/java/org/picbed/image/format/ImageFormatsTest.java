@@ -1,6 +1,7 @@
-package org.picbed.image;
+package org.picbed.image.format;
 
 import org.junit.jupiter.api.Test;
+import org.picbed.image.ImageFormat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ImageInspectorTest {
+class ImageFormatsTest {
 
     private static final Path CORPUS = Path.of(System.getProperty("picbed.corpus.dir", "../it/src/test/resources/corpus/bad"));
-    private final ImageInspector inspector = new ImageInspector(ImageLimits.defaults());
+    private final ImageLimits limits = ImageLimits.defaults();
 
     @Test
     void acceptedFormatsReportTheirDimensions() throws IOException {
@@ -65,7 +66,7 @@ class ImageInspectorTest {
                 throw new AssertionError("read past the header");
             }
         });
-        UploadRejected e = assertThrows(UploadRejected.class, () -> inspector.inspect(endless));
+        UploadRejected e = assertThrows(UploadRejected.class, () -> ImageFormats.inspect(endless, limits));
         assertEquals("dimensions_exceeded", e.code());
     }
 
@@ -73,7 +74,7 @@ class ImageInspectorTest {
     void aPngWithACorruptChunkIsRefused() throws IOException {
         byte[] png = Files.readAllBytes(CORPUS.resolve("ok_baseline.png"));
         png[60] ^= 0x55;
-        UploadRejected e = assertThrows(UploadRejected.class, () -> inspector.inspect(new ByteArrayInputStream(png)));
+        UploadRejected e = assertThrows(UploadRejected.class, () -> ImageFormats.inspect(new ByteArrayInputStream(png), limits));
         assertEquals(422, e.status());
     }
 
@@ -83,7 +84,7 @@ class ImageInspectorTest {
             byte[] bytes = Files.readAllBytes(CORPUS.resolve(file));
             for (int cut = 1; cut < bytes.length; cut += Math.max(1, bytes.length / 40)) {
                 byte[] prefix = Arrays.copyOf(bytes, cut);
-                UploadRejected e = assertThrows(UploadRejected.class, () -> inspector.inspect(new ByteArrayInputStream(prefix)),
+                UploadRejected e = assertThrows(UploadRejected.class, () -> ImageFormats.inspect(new ByteArrayInputStream(prefix), limits),
                         file + " cut at " + cut);
                 assertTrue(e.status() == 422 || e.status() == 415, file + " cut at " + cut + ": " + e.status());
             }
@@ -92,15 +93,15 @@ class ImageInspectorTest {
 
     @Test
     void limitsAreConfigurable() throws IOException {
-        ImageInspector strict = new ImageInspector(new ImageLimits(32, 50_000_000L, 300, 100_000_000L, 1 << 20));
+        ImageLimits strict = new ImageLimits(32, 50_000_000L, 300, 100_000_000L, 1 << 20);
         UploadRejected e = assertThrows(UploadRejected.class,
-                () -> strict.inspect(Files.newInputStream(CORPUS.resolve("ok_baseline.jpg"))));
+                () -> ImageFormats.inspect(Files.newInputStream(CORPUS.resolve("ok_baseline.jpg")), strict));
         assertEquals("dimensions_exceeded", e.code());
     }
 
     private ImageInfo inspect(String file) throws IOException {
         try (InputStream in = Files.newInputStream(CORPUS.resolve(file))) {
-            return inspector.inspect(in);
+            return ImageFormats.inspect(in, limits);
         }
     }
 
