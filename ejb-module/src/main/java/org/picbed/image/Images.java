@@ -33,11 +33,16 @@ public class Images {
 
     private static final Logger LOG = Logger.getLogger(Images.class.getName());
 
-    private final ImageLimits limits = ImageLimits.from(Settings.fromEnvironment());
+    private ImageLimits limits;
     private final ReentrantLock[] stripes = new ReentrantLock[256];
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    void configure(Settings settings) {
+        limits = ImageLimits.from(settings);
+    }
 
     @Inject
     ImageCatalog catalog;

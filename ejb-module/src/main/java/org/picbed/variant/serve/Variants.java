@@ -1,5 +1,7 @@
 package org.picbed.variant.serve;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,22 +42,29 @@ public class Variants {
 
     private static final Logger LOG = Logger.getLogger(Variants.class.getName());
 
-    private final Settings settings = Settings.fromEnvironment();
-    private final ImageRenderer renderer = new ImageRenderer(RenderSettings.from(settings));
-    private final RenderGate gate = new RenderGate(
-            settings.getInt("render.workers", Runtime.getRuntime().availableProcessors()),
-            settings.getInt("render.queue", 4 * Runtime.getRuntime().availableProcessors()),
-            settings.getLong("render.max-wait-ms", 10_000));
-    private final Admission admission = new Admission(settings.getInt("hot-cache.admission-slots", 1 << 16),
-            settings.getInt("hot-cache.admit-after", 2), 1 << 20);
+    private ImageRenderer renderer;
+    private RenderGate gate;
+    private Admission admission;
     private final ConcurrentHashMap<String, CompletableFuture<Rendition>> inFlight = new ConcurrentHashMap<>();
+    /** Originals never change (content-addressed): what one is, for {@code auto}, is read once per node. */
+    private final Cache<ImageId, SourceKind> sourceKinds = Caffeine.newBuilder().maximumSize(50_000).build();
+
+    @Inject
+    void configure(Settings settings) {
+        renderer = new ImageRenderer(RenderSettings.from(settings));
+        gate = new RenderGate(
+                settings.getInt("render.workers", Runtime.getRuntime().availableProcessors()),
+                settings.getInt("render.queue", 4 * Runtime.getRuntime().availableProcessors()),
+                settings.getLong("render.max-wait-ms", 10_000));
+        admission = new Admission(settings.getInt("hot-cache.admission-slots", 1 << 16),
+                settings.getInt("hot-cache.admit-after", 2), 1 << 20);
+    }
 
     @Inject
     HotImageCache hot;
 
     @Inject
     VariantStore store;
-
 
     @Inject
     VariantCatalog catalog;
@@ -269,13 +278,19 @@ public class Variants {
 
     /** What an original is, for choosing an {@code auto} format; empty when there is no such image. */
     public Optional<SourceKind> sourceKind(ImageId image) throws IOException {
+        SourceKind known = sourceKinds.getIfPresent(image);
+        if (known != null) {
+            return Optional.of(known);
+        }
         Optional<BlobStore.Blob> blob = originals.find(image);
         if (blob.isEmpty()) {
             return Optional.empty();
         }
         try (FileChannel channel = blob.get().open()) {
             byte[] head = FileReads.head(channel, 32);
-            return ImageFormats.sniff(head).map(f -> new SourceKind(f, ImageFormats.headers(head, f).alpha()));
+            Optional<SourceKind> kind = ImageFormats.sniff(head).map(f -> new SourceKind(f, ImageFormats.headers(head, f).alpha()));
+            kind.ifPresent(k -> sourceKinds.put(image, k));
+            return kind;
         }
     }
 
