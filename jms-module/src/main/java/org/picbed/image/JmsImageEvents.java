@@ -8,6 +8,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.Topic;
 import org.picbed.messaging.Destinations;
 import org.picbed.messaging.PeerQueues;
+import org.picbed.site.ReplicationEvent;
 
 import java.time.Instant;
 
@@ -20,14 +21,6 @@ import java.time.Instant;
 @ApplicationScoped
 public class JmsImageEvents implements ImageEvents {
 
-    public static final String IMAGE = PeerQueues.IMAGE;
-    public static final String EVENT = PeerQueues.EVENT;
-    public static final String FORMAT = "format";
-    public static final String ORIGIN = PeerQueues.ORIGIN;
-    public static final String AT = PeerQueues.AT;
-    public static final String CREATED = "image.created";
-    public static final String DELETED = "image.deleted";
-
     @Inject
     JMSContext context;
 
@@ -36,25 +29,24 @@ public class JmsImageEvents implements ImageEvents {
 
     @Override
     public void created(ImageId id, ImageFormat format, Instant at, boolean toPeers) {
-        context.createProducer().setProperty(EVENT, CREATED).setProperty(IMAGE, id.hex())
-                .setProperty(FORMAT, format.key()).send(thumbnails(), id.hex());
+        ImageMessages.created(context.createProducer(), id, format).send(thumbnails(), id.hex());
         if (toPeers) {
-            toPeers(CREATED, id, at);
+            toPeers(ReplicationEvent.Kind.CREATED, id, at);
         }
     }
 
     @Override
     public void deleted(ImageId id, Instant at, boolean toPeers) {
-        context.createProducer().setProperty(EVENT, DELETED).setProperty(IMAGE, id.hex()).send(purge(), id.hex());
+        ImageMessages.deleted(context.createProducer(), id).send(purge(), id.hex());
         if (toPeers) {
-            toPeers(DELETED, id, at);
+            toPeers(ReplicationEvent.Kind.DELETED, id, at);
         }
     }
 
     /** One durable message per peer, in the caller's transaction: no peer misses a change this site acknowledged. */
-    private void toPeers(String event, ImageId id, Instant at) {
-        peers.each((peer, queue) -> context.createProducer().setProperty(EVENT, event).setProperty(IMAGE, id.hex())
-                .setProperty(ORIGIN, peers.site()).setProperty(AT, at.toEpochMilli()).send(queue, id.hex()));
+    private void toPeers(ReplicationEvent.Kind kind, ImageId id, Instant at) {
+        ReplicationEvent event = new ReplicationEvent(kind, id, peers.site(), at);
+        peers.each((peer, queue) -> ImageMessages.replication(context.createProducer(), event).send(queue, id.hex()));
     }
 
     private Topic purge() {

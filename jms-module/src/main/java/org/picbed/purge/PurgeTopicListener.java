@@ -6,8 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import org.picbed.image.ImageId;
-import org.picbed.image.JmsImageEvents;
+import org.picbed.image.ImageMessages;
 import org.picbed.messaging.Destinations;
 import org.picbed.messaging.PeerQueues;
 
@@ -30,10 +29,9 @@ public class PurgeTopicListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            String event = message.getStringProperty(PeerQueues.EVENT);
-            if (JmsImageEvents.DELETED.equals(event)) {
-                ImageId.parse(message.getStringProperty(PeerQueues.IMAGE)).map(PurgeRequest::image).ifPresent(nodeCaches::purged);
-            } else if (JmsPurgeEvents.REQUESTED.equals(event)) {
+            if (ImageMessages.isDeleted(message)) {
+                nodeCaches.purged(PurgeRequest.image(ImageMessages.image(message)));
+            } else if (PurgeMessages.REQUESTED.equals(message.getStringProperty(PeerQueues.EVENT))) {
                 nodeCaches.purged(PurgeMessages.request(message));
             }
         } catch (JMSException | IllegalArgumentException e) {

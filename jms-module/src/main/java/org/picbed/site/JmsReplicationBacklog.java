@@ -7,7 +7,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.transaction.Transactional;
-import org.picbed.image.JmsImageEvents;
+import org.picbed.image.ImageMessages;
 import org.picbed.messaging.Destinations;
 import org.picbed.messaging.PeerQueues;
 import org.picbed.messaging.Probes;
@@ -44,7 +44,7 @@ public class JmsReplicationBacklog implements ReplicationBacklog {
     public long deadLettered(String peer) {
         try (JMSContext context = probes.open()) {
             Queue deadLetters = context.createQueue(Destinations.deadLetters(Destinations.REPLICATION));
-            return QueueBrowsing.depth(context, deadLetters, JmsImageEvents.ORIGIN + " = '" + peer + "'").messages();
+            return QueueBrowsing.depth(context, deadLetters, ImageMessages.ORIGIN + " = '" + peer + "'").messages();
         } catch (JMSException | JMSRuntimeException e) {
             throw new IllegalStateException("could not browse the replication dead-letter queue", e);
         }

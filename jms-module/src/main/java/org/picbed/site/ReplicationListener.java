@@ -8,15 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import org.picbed.image.ImageId;
-import org.picbed.image.JmsImageEvents;
+import org.picbed.image.ImageMessages;
 import org.picbed.messaging.Destinations;
-import org.picbed.purge.JmsPurgeEvents;
 import org.picbed.purge.PurgeMessages;
 import org.picbed.purge.Purges;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
@@ -60,7 +57,7 @@ public class ReplicationListener implements MessageListener {
         }
         ReplicationEvent event;
         try {
-            event = parse(message);
+            event = ImageMessages.readReplication(message);
         } catch (JMSException | IllegalArgumentException e) {
             LOG.warning(() -> "malformed replication message, rolled back for the dead-letter queue: " + e.getMessage());
             mdc.setRollbackOnly();
@@ -78,28 +75,10 @@ public class ReplicationListener implements MessageListener {
 
     private static boolean isPurge(Message message) {
         try {
-            String event = message.getStringProperty(JmsImageEvents.EVENT);
-            return JmsPurgeEvents.REQUESTED.equals(event) || JmsPurgeEvents.APPLIED.equals(event);
+            return PurgeMessages.isPurge(message);
         } catch (JMSException e) {
             return false;
         }
-    }
-
-    static ReplicationEvent parse(Message message) throws JMSException {
-        String kind = message.getStringProperty(JmsImageEvents.EVENT);
-        ImageId id = ImageId.parse(message.getStringProperty(JmsImageEvents.IMAGE))
-                .orElseThrow(() -> new IllegalArgumentException("no valid image id"));
-        String origin = message.getStringProperty(JmsImageEvents.ORIGIN);
-        if (origin == null || !SiteSettings.NAME.matcher(origin).matches()) {
-            throw new IllegalArgumentException("no valid origin site");
-        }
-        Instant at = Instant.ofEpochMilli(message.getLongProperty(JmsImageEvents.AT));
-        ReplicationEvent.Kind k = switch (kind == null ? "" : kind) {
-            case JmsImageEvents.CREATED -> ReplicationEvent.Kind.CREATED;
-            case JmsImageEvents.DELETED -> ReplicationEvent.Kind.DELETED;
-            default -> throw new IllegalArgumentException("unknown event '" + kind + "'");
-        };
-        return new ReplicationEvent(k, id, origin, at);
     }
 
     private static int deliveryCount(Message message) {

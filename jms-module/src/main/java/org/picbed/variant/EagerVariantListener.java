@@ -7,9 +7,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import org.picbed.image.ImageFormat;
-import org.picbed.image.ImageId;
-import org.picbed.image.JmsImageEvents;
+import org.picbed.image.ImageMessages;
 import org.picbed.messaging.Destinations;
 import org.picbed.variant.background.VariantWork;
 
@@ -32,11 +30,8 @@ public class EagerVariantListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            ImageId image = ImageId.parse(message.getStringProperty(JmsImageEvents.IMAGE))
-                    .orElseThrow(() -> new IllegalArgumentException("message without a valid image id"));
-            ImageFormat format = ImageFormat.fromKey(message.getStringProperty(JmsImageEvents.FORMAT))
-                    .orElseThrow(() -> new IllegalArgumentException("message without a valid format"));
-            work.renderEager(image, format);
+            ImageMessages.Created created = ImageMessages.readCreated(message);
+            work.renderEager(created.image(), created.format());
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import org.picbed.image.JmsImageEvents;
+import org.picbed.image.ImageMessages;
 import org.picbed.messaging.Destinations;
 import org.picbed.variant.background.VariantJobs;
 import org.picbed.variant.store.VariantCatalog;
@@ -16,8 +16,8 @@ import java.util.List;
 @ApplicationScoped
 public class JmsVariantJobs implements VariantJobs {
 
-    static final String IMAGE = JmsImageEvents.IMAGE;
-    static final String FORMAT = JmsImageEvents.FORMAT;
+    static final String IMAGE = ImageMessages.IMAGE;
+    static final String FORMAT = ImageMessages.FORMAT;
     static final String SPEC = "spec";
     static final String PRESET = "preset";
 
@@ -27,7 +27,7 @@ public class JmsVariantJobs implements VariantJobs {
     @Override
     public void rerender(List<VariantCatalog.Requested> variants) {
         for (VariantCatalog.Requested r : variants) {
-            context.createProducer().setProperty(JmsImageEvents.EVENT, "variant.rerender")
+            context.createProducer().setProperty(ImageMessages.EVENT, "variant.rerender")
                     .setProperty(IMAGE, r.key().image().hex())
                     .setProperty(SPEC, r.key().spec().canonical())
                     .setProperty(FORMAT, r.key().format().key())
