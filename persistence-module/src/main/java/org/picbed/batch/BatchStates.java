@@ -48,42 +48,44 @@ public final class BatchStates {
         }
     }
 
-    @Converter
-    public static class TaskStateColumn implements AttributeConverter<TaskState, String> {
-        @Override
-        public String convertToDatabaseColumn(TaskState state) {
-            return state == null ? null : state.toString();
+    /** A state column: the enum's name in lower case. */
+    abstract static class LowerCaseColumn<E extends Enum<E>> implements AttributeConverter<E, String> {
+
+        private final Class<E> type;
+
+        LowerCaseColumn(Class<E> type) {
+            this.type = type;
         }
 
         @Override
-        public TaskState convertToEntityAttribute(String column) {
-            return column == null ? null : TaskState.valueOf(column.toUpperCase(Locale.ROOT));
-        }
-    }
-
-    @Converter
-    public static class GroupStateColumn implements AttributeConverter<GroupState, String> {
-        @Override
-        public String convertToDatabaseColumn(GroupState state) {
-            return state == null ? null : state.toString();
+        public String convertToDatabaseColumn(E state) {
+            return state == null ? null : state.name().toLowerCase(Locale.ROOT);
         }
 
         @Override
-        public GroupState convertToEntityAttribute(String column) {
-            return column == null ? null : GroupState.valueOf(column.toUpperCase(Locale.ROOT));
+        public E convertToEntityAttribute(String column) {
+            return column == null ? null : Enum.valueOf(type, column.toUpperCase(Locale.ROOT));
         }
     }
 
     @Converter
-    public static class CallbackStateColumn implements AttributeConverter<CallbackState, String> {
-        @Override
-        public String convertToDatabaseColumn(CallbackState state) {
-            return state == null ? null : state.toString();
+    public static class TaskStateColumn extends LowerCaseColumn<TaskState> {
+        public TaskStateColumn() {
+            super(TaskState.class);
         }
+    }
 
-        @Override
-        public CallbackState convertToEntityAttribute(String column) {
-            return column == null ? null : CallbackState.valueOf(column.toUpperCase(Locale.ROOT));
+    @Converter
+    public static class GroupStateColumn extends LowerCaseColumn<GroupState> {
+        public GroupStateColumn() {
+            super(GroupState.class);
+        }
+    }
+
+    @Converter
+    public static class CallbackStateColumn extends LowerCaseColumn<CallbackState> {
+        public CallbackStateColumn() {
+            super(CallbackState.class);
         }
     }
 }

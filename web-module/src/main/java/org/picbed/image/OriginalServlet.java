@@ -2,7 +2,6 @@ package org.picbed.image;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.error.PicbedException;
@@ -11,6 +10,7 @@ import org.picbed.site.Originals;
 import org.picbed.storage.BlobStore;
 import org.picbed.storage.FileReads;
 import org.picbed.variant.VariantResponder;
+import org.picbed.web.GetHeadServlet;
 import org.picbed.web.Immutable;
 import org.picbed.web.Problems;
 
@@ -28,7 +28,7 @@ import java.util.Optional;
  * {@code /i/<id>/<preset>.<ext>} is a preset variant (see {@link VariantResponder}).
  */
 @WebServlet(urlPatterns = "/i/*")
-public class OriginalServlet extends HttpServlet {
+public class OriginalServlet extends GetHeadServlet {
 
     private static final int SNIFF_BYTES = 12;
 
@@ -39,16 +39,7 @@ public class OriginalServlet extends HttpServlet {
     VariantResponder responder;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        serve(request, response, true);
-    }
-
-    @Override
-    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        serve(request, response, false);
-    }
-
-    private void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
+    protected void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/").substring(1);
         if (path.isEmpty()) {
             notFound(response);

@@ -2,9 +2,9 @@ package org.picbed.variant;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.picbed.web.GetHeadServlet;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -14,22 +14,13 @@ import java.util.Optional;
  * checked (constant time) before anything else is parsed, read or decoded.
  */
 @WebServlet(urlPatterns = "/v/*")
-public class SignedVariantServlet extends HttpServlet {
+public class SignedVariantServlet extends GetHeadServlet {
 
     @Inject
     VariantResponder responder;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        serve(request, response, true);
-    }
-
-    @Override
-    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        serve(request, response, false);
-    }
-
-    private void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
+    protected void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
         responder.serve(Optional.ofNullable(rawPath(request)).orElse(""), true, request, response, body);
     }
 
