@@ -12,15 +12,18 @@ import org.picbed.variant.spec.VariantKey;
 import org.picbed.variant.url.VariantUrls;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.ProxySelector;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -29,16 +32,19 @@ import java.util.logging.Logger;
  * Reverse proxies in front of picbed ({@code PICBED_FRONT_CACHES}, comma-separated base URLs such as
  * {@code http://127.0.0.1:3128}) get an HTTP {@code PURGE} for every public URL of what was purged: the original
  * (with and without extension) and every preset in every output format. The {@code Host} is the public one
- * ({@code PICBED_PUBLIC_URL}), as the proxy keys its cache by it. Signed {@code /v/} URLs and "everything" cannot
- * be listed: proxies hold them until they expire.
+ * ({@code PICBED_PUBLIC_URL}), as the proxy keys its cache by it: the request goes to the cache as to a forward
+ * proxy, in absolute form ({@code PURGE http://img.example.com/i/... HTTP/1.1}), which HTTP/1.1 caches must accept
+ * and which names the host without a hand-set {@code Host} header (java.net.http does not allow one). Signed
+ * {@code /v/} URLs and "everything" cannot be listed: proxies hold them until they expire.
  */
 @ApplicationScoped
 public class FrontCaches {
 
     private static final Logger LOG = Logger.getLogger(FrontCaches.class.getName());
-    private static final int TIMEOUT_MS = 2000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private List<URI> caches;
+    /** One client per front cache, which it uses as its proxy. */
+    private Map<URI, HttpClient> caches;
     private Optional<String> publicHost;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -51,8 +57,12 @@ public class FrontCaches {
 
     @Inject
     void configure(Settings settings) {
-        caches = Arrays.stream(settings.get("front-caches", "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(URI::create).toList();
+        caches = new LinkedHashMap<>();
+        Arrays.stream(settings.get("front-caches", "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(URI::create).forEach(cache -> caches.put(cache, HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                        .proxy(ProxySelector.of(new InetSocketAddress(cache.getHost(), cache.getPort() < 0 ? 80 : cache.getPort())))
+                        .build()));
         publicHost = settings.get("public-url").map(URI::create).map(u -> u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort());
     }
 
@@ -69,11 +79,7 @@ public class FrontCaches {
             return;
         }
         List<String> paths = paths(request);
-        for (URI cache : caches) {
-            for (String path : paths) {
-                send(cache, path);
-            }
-        }
+        caches.forEach((cache, client) -> paths.forEach(path -> send(cache, client, path)));
     }
 
     List<String> paths(PurgeRequest request) {
@@ -103,22 +109,21 @@ public class FrontCaches {
         return paths;
     }
 
-    private void send(URI cache, String path) {
-        String host = publicHost.orElse(cache.getHost() + ":" + cache.getPort());
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(cache.getHost(), cache.getPort() < 0 ? 80 : cache.getPort()), TIMEOUT_MS);
-            socket.setSoTimeout(TIMEOUT_MS);
-            OutputStream out = socket.getOutputStream();
-            out.write(("PURGE " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] head = in.readNBytes(12);
-            String status = new String(head, StandardCharsets.US_ASCII);
+    private void send(URI cache, HttpClient client, String path) {
+        String host = publicHost.orElse(cache.getHost() + ":" + (cache.getPort() < 0 ? 80 : cache.getPort()));
+        HttpRequest purge = HttpRequest.newBuilder(URI.create("http://" + host + path)).timeout(TIMEOUT)
+                .method("PURGE", HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            int status = client.send(purge, HttpResponse.BodyHandlers.discarding()).statusCode();
             sent.incrementAndGet();
             LOG.fine(() -> "PURGE " + path + " at " + cache + ": " + status);
         } catch (IOException e) {
             failed.incrementAndGet();
             LOG.warning(() -> "PURGE " + path + " at " + cache + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed.incrementAndGet();
         }
     }
+
 }

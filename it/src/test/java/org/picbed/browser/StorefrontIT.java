@@ -174,7 +174,9 @@ class StorefrontIT {
             driver.findElement(By.id("username")).sendKeys(TestServer.adminUser());
             driver.findElement(By.id("password")).sendKeys("not-the-password");
             driver.findElement(By.id("login")).click();
-            assertTrue(driver.findElement(By.cssSelector(".flash--error")).getText().contains("Wrong"));
+            // the refusal is a new page: wait for it rather than look before it has loaded
+            WebElement refused = wait.until(d -> d.findElements(By.cssSelector(".flash--error")).stream().findFirst().orElse(null));
+            assertTrue(refused.getText().contains("Wrong"), refused.getText());
             driver.findElement(By.id("username")).sendKeys(TestServer.adminUser());
             driver.findElement(By.id("password")).sendKeys(TestServer.adminPassword());
             driver.findElement(By.id("login")).click();
