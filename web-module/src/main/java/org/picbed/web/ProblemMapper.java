@@ -19,8 +19,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof PicbedException e) {
-            String requestId = e.status() >= 500 ? Problems.logged(e) : null;
-            return Problems.problem(e.status(), e.code(), e.publicMessage(), requestId).build();
+            return Problems.problem(e.status(), e.code(), e.publicMessage(), Problems.requestId(e)).build();
         }
         if (cause instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
             int status = e.getResponse().getStatus();

@@ -37,7 +37,15 @@ public final class Problems {
     }
 
     public static JsonObjectBuilder body(PicbedException e) {
-        return body(e.status(), e.code(), e.publicMessage(), null);
+        return body(e.status(), e.code(), e.publicMessage(), requestId(e));
+    }
+
+    /**
+     * A server-side failure is logged once, here, with the request id its answer carries; client mistakes (4xx) and
+     * load shedding (503, with Retry-After) are answers, not errors, and stay out of the log.
+     */
+    static String requestId(PicbedException e) {
+        return e.status() >= 500 && e.status() != 503 ? logged(e) : null;
     }
 
     public static Response.ResponseBuilder problem(int status, String code, String detail, String requestId) {
