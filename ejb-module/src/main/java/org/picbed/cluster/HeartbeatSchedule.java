@@ -17,8 +17,11 @@ public class HeartbeatSchedule {
     @Inject
     HeartbeatPublisher publisher;
 
+    @Inject
+    NodeIdentity node;
+
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false, info = "picbed-heartbeat")
     void beat() {
-        publisher.publish(new Heartbeat(NodeIdentity.nodeName(), Instant.now()));
+        publisher.publish(new Heartbeat(node.nodeName(), Instant.now()));
     }
 }

@@ -1,5 +1,7 @@
 package org.picbed.cluster;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.picbed.config.Platform;
 import org.picbed.config.Settings;
 
@@ -11,16 +13,21 @@ import java.util.Optional;
  * This server node's name: {@code PICBED_NODE_NAME}, else the name the server gives the node (WildFly's
  * {@code jboss.node.name}; a Payara server has no per-node name), else the host name.
  */
-public final class NodeIdentity {
+@ApplicationScoped
+public class NodeIdentity {
 
-    private NodeIdentity() {
-    }
+    private String nodeName;
 
-    public static String nodeName() {
-        String name = Settings.fromEnvironment().get("node.name")
+    @Inject
+    void configure(Settings settings) {
+        String name = settings.get("node.name")
                 .or(() -> Platform.current().nodeName(System.getProperties()))
                 .orElseGet(NodeIdentity::hostName);
-        return name.length() > NodeHeartbeat.MAX_NODE_NAME ? name.substring(0, NodeHeartbeat.MAX_NODE_NAME) : name;
+        nodeName = name.length() > NodeHeartbeat.MAX_NODE_NAME ? name.substring(0, NodeHeartbeat.MAX_NODE_NAME) : name;
+    }
+
+    public String nodeName() {
+        return nodeName;
     }
 
     private static String hostName() {

@@ -29,6 +29,9 @@ public class BatchProcessListener implements MessageListener {
     @Inject
     BatchWork work;
 
+    @Inject
+    JmsBatchQueue queue;
+
     @Override
     public void onMessage(Message message) {
         try {
@@ -36,7 +39,7 @@ public class BatchProcessListener implements MessageListener {
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         } catch (IOException | RuntimeException e) {
-            JmsBatchQueue.giveUpOnLastAttempt(message, work);
+            queue.giveUpOnLastAttempt(message, work);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }

@@ -37,12 +37,17 @@ public class JmsBatchQueue implements BatchQueue {
     }
 
     /** Delivery attempts of a stage message before it is dead-lettered (server-config 20-messaging.cli). */
-    static final int MAX_ATTEMPTS = Settings.fromEnvironment().getInt("jms.max-attempts", 6);
+    private int maxAttempts;
+
+    @Inject
+    void configure(Settings settings) {
+        maxAttempts = settings.getInt("jms.max-attempts", 6);
+    }
 
     /** On a stage message's last attempt, ends its task as failed so that the group completes. */
-    static void giveUpOnLastAttempt(Message message, BatchWork work) {
+    void giveUpOnLastAttempt(Message message, BatchWork work) {
         try {
-            if (message.getIntProperty("JMSXDeliveryCount") >= MAX_ATTEMPTS) {
+            if (message.getIntProperty("JMSXDeliveryCount") >= maxAttempts) {
                 work.gaveUp(message.getLongProperty(TASK));
             }
         } catch (JMSException | RuntimeException e) {

@@ -24,6 +24,9 @@ public class HealthResource {
     @Inject
     HealthService health;
 
+    @Inject
+    NodeIdentity node;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
@@ -41,7 +44,7 @@ public class HealthResource {
         });
         String body = JsonBuilders.object()
                 .add("status", report.status().name())
-                .add("node", NodeIdentity.nodeName())
+                .add("node", node.nodeName())
                 .add("checks", checks)
                 .add("details", details)
                 .build().toString();
