@@ -118,6 +118,7 @@ class VariantIT {
         assertProblem(get(signed("/q:101/" + id + ".jpg")), 400, "invalid_option");
         assertProblem(get(signed("/rs:fit:90000:90000/" + id + ".jpg")), 400, "variant_too_large");
 
+        awaitEagerReady(id); // the upload's own eager renders count too: let them finish before counting
         long rendersBefore = metric("picbed_variant_renders_total");
         long filesBefore = variantFiles(id);
         String good = signed("/rs:fit:77:77/" + id + ".jpg");
