@@ -6,6 +6,7 @@
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Edit <c:out value="${product.name}"/> — picbed shop</title>
   <link rel="stylesheet" href="${ctx}/static/shop.css">
+  <script src="${ctx}/static/admin.js" defer></script>
 </head>
 <body>
 <%@ include file="_header.jspf" %>
@@ -72,7 +73,7 @@
       <div class="wide"><label for="description">Description</label><textarea id="description" name="description" maxlength="10000"><c:out value="${product.description}"/></textarea></div>
       <div class="wide"><button class="btn" type="submit">Save</button></div>
     </form>
-    <form method="post" action="${base}/delete" style="margin-top:1rem" onsubmit="return confirm('Delete this product? Its images stay stored.')">
+    <form method="post" action="${base}/delete" style="margin-top:1rem" data-confirm="Delete this product? Its images stay stored.">
       <input type="hidden" name="_csrf" value="${csrf}">
       <button class="btn btn--danger" type="submit">Delete product</button>
     </form>

@@ -13,8 +13,10 @@
   <form class="card login" method="post" action="${ctx}/shop/login">
     <h1>Shop admin</h1>
     <c:if test="${failed}"><p class="flash flash--error" role="alert">Wrong user name or password.</p></c:if>
+    <c:if test="${not empty refused}"><p class="flash flash--error" role="alert"><c:out value="${refused}"/></p></c:if>
     <c:if test="${!configured}"><p class="flash flash--error" role="alert">No admin password is configured (PICBED_ADMIN_PASSWORD).</p></c:if>
     <input type="hidden" name="next" value="<c:out value='${next}'/>">
+    <input type="hidden" name="_csrf" value="${csrf}">
     <div class="field">
       <label for="username">User</label>
       <input type="text" id="username" name="username" autocomplete="username" required autofocus>

@@ -15,6 +15,9 @@ public class Admins {
 
     private byte[] expected;
 
+    @Inject
+    LoginThrottle throttle;
+
     public Admins() {
     }
 
@@ -42,8 +45,11 @@ public class Admins {
         return expected != null;
     }
 
-    /** Passes for the operator; 401 otherwise (also when no admin password is configured). */
-    public void authenticate(String authorization) {
+    /**
+     * Passes for the operator; 401 otherwise (also when no admin password is configured), 429 while the
+     * {@link LoginThrottle} makes this account or address wait.
+     */
+    public void authenticate(String authorization, String clientAddress) {
         byte[] presented = null;
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
@@ -52,8 +58,24 @@ public class Admins {
                 presented = null;
             }
         }
+        String account = account(presented);
+        throttle.check(account, clientAddress);
         if (expected == null || presented == null || !MessageDigest.isEqual(expected, presented)) {
+            if (presented != null) {
+                throttle.failed(account, clientAddress);
+            }
             throw new PicbedException(401, "unauthorized", "the admin credentials are required (HTTP Basic)");
         }
+        throttle.succeeded(account, clientAddress);
+    }
+
+    /** The user name of {@code user:password}, for the throttle. */
+    private static String account(byte[] credentials) {
+        if (credentials == null) {
+            return "";
+        }
+        String text = new String(credentials, StandardCharsets.UTF_8);
+        int colon = text.indexOf(':');
+        return colon < 0 ? text : text.substring(0, colon);
     }
 }

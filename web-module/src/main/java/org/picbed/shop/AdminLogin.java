@@ -12,6 +12,8 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.picbed.auth.LoginThrottle;
+import org.picbed.auth.TooManyAttempts;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +21,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Form login for the storefront admin (Jakarta Security): a POST of {@code username}/{@code password} to
  * {@code /shop/login} is checked against the {@link AdminIdentityStore}; the caller then stays logged in for the
- * session. An unauthenticated request for a protected page is sent to the login page with its address in
- * {@code next}. Every other request passes untouched.
+ * session. The form carries the session's CSRF token (a login form posted from elsewhere is refused with 403) and
+ * attempts pass the {@link LoginThrottle} (429 while this account or address must wait). An unauthenticated
+ * request for a protected page is sent to the login page with its address in {@code next}. Every other request
+ * passes untouched.
  */
 @ApplicationScoped
 @AutoApplySession
@@ -29,9 +33,16 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     static final String LOGIN_PATH = "/shop/login";
     /** Set on a failed attempt, for the login page to say so. */
     static final String FAILED = "org.picbed.shop.loginFailed";
+    /** Set when the form's CSRF token does not match the session's. */
+    static final String FORGED = "org.picbed.shop.loginForged";
+    /** Set (to the {@link TooManyAttempts}) when the throttle refuses the attempt. */
+    static final String THROTTLED = "org.picbed.shop.loginThrottled";
 
     @Inject
     IdentityStoreHandler identities;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -40,14 +51,26 @@ public class AdminLogin implements HttpAuthenticationMechanism {
             String user = request.getParameter("username");
             String password = request.getParameter("password");
             if (user != null && password != null) {
+                if (!ShopPages.csrfMatches(request, request.getParameter(ShopPages.CSRF_FIELD))) {
+                    request.setAttribute(FORGED, Boolean.TRUE);
+                    return context.doNothing();
+                }
+                try {
+                    throttle.check(user, request.getRemoteAddr());
+                } catch (TooManyAttempts refused) {
+                    request.setAttribute(THROTTLED, refused);
+                    return context.doNothing();
+                }
                 CredentialValidationResult result = identities.validate(
                         new UsernamePasswordCredential(user, new Password(password)));
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    throttle.succeeded(user, request.getRemoteAddr());
                     if (request.getSession(false) != null) {
                         request.changeSessionId(); // no session fixation
                     }
                     return context.notifyContainerAboutLogin(result);
                 }
+                throttle.failed(user, request.getRemoteAddr());
                 request.setAttribute(FAILED, Boolean.TRUE);
             }
             return context.doNothing();

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.auth.Admins;
+import org.picbed.auth.TooManyAttempts;
 
 import java.io.IOException;
 
@@ -49,11 +50,23 @@ public class LoginServlet extends HttpServlet {
             ShopPages.redirect(request, response, next(request), null, null);
             return;
         }
+        if (request.getAttribute(AdminLogin.THROTTLED) instanceof TooManyAttempts refused) {
+            response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
+            request.setAttribute("refused", "Too many failed logins; try again in " + refused.retryAfterSeconds() + " s.");
+            show(request, response, 429);
+            return;
+        }
+        if (request.getAttribute(AdminLogin.FORGED) != null) {
+            request.setAttribute("refused", "The login form has expired; log in again.");
+            show(request, response, 403);
+            return;
+        }
         request.setAttribute("failed", request.getAttribute(AdminLogin.FAILED) != null);
         show(request, response, 401);
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, int status) throws ServletException, IOException {
+        ShopPages.csrfToken(request);
         request.setAttribute("next", next(request));
         request.setAttribute("configured", admins.configured());
         ShopPages.render(request, response, status, "login");

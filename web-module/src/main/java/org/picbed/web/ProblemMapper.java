@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.picbed.auth.TooManyAttempts;
 import org.picbed.error.PicbedException;
 
 
@@ -19,7 +20,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof PicbedException e) {
-            return Problems.problem(e.status(), e.code(), e.publicMessage(), Problems.requestId(e)).build();
+            Response.ResponseBuilder problem = Problems.problem(e.status(), e.code(), e.publicMessage(), Problems.requestId(e));
+            if (e instanceof TooManyAttempts t) {
+                problem.header("Retry-After", t.retryAfterSeconds());
+            }
+            return problem.build();
         }
         if (cause instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
             int status = e.getResponse().getStatus();

@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.picbed.auth.TooManyAttempts;
 import org.picbed.error.PicbedException;
 
 import java.io.IOException;
@@ -96,6 +97,9 @@ public final class Problems {
     }
 
     public static void write(HttpServletResponse response, PicbedException e) throws IOException {
+        if (e instanceof TooManyAttempts t) {
+            response.setHeader("Retry-After", String.valueOf(t.retryAfterSeconds()));
+        }
         write(response, e.status(), body(e).build());
     }
 }
