@@ -92,6 +92,7 @@ class VariantIT {
     @Test
     void signedOptionsRenderAndTwoSpellingsShareOneStoredFile() throws Exception {
         String id = ImageClient.upload("photo.jpg", "image/jpeg", Corpus.photo(900, 600));
+        awaitEagerReady(id); // its eager presets add files too: let them land before counting
         HttpResponse<byte[]> first = get(signed("/rs:fill:120:80/g:ce/" + id + ".png"));
         assertEquals(200, first.statusCode(), new String(first.body()));
         assertEquals("RENDERED", header(first, "X-Cache"));
@@ -244,6 +245,7 @@ class VariantIT {
     @Test
     void deletingAnImageRemovesItsVariants() throws Exception {
         String id = ImageClient.upload("gone.jpg", "image/jpeg", Corpus.photo(300, 200));
+        awaitEagerReady(id); // an eager render still running could store its file after the delete
         String url = signed("/rs:fit:50:50/" + id + ".jpg");
         for (int i = 0; i < 3; i++) {
             assertEquals(200, get(url).statusCode());
