@@ -36,4 +36,17 @@ final class ImageJson {
                 .add("bytes", image.bytes())
                 .add("url", url(base, image));
     }
+
+    /** A media library entry: the image, the file name it was first uploaded under, when and where it was created. */
+    static JsonObjectBuilder listed(String base, ImageLibrary.Entry entry) {
+        JsonObjectBuilder item = describe(base, entry.image())
+                .add("created", entry.image().createdAt().toString())
+                .add("origin_site", entry.image().originSite());
+        if (entry.firstName() != null) {
+            item.add("name", entry.firstName());
+        } else {
+            item.addNull("name");
+        }
+        return item;
+    }
 }

@@ -2,22 +2,22 @@ package org.picbed.image;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonString;
-import org.picbed.batch.BatchWork;
-import org.picbed.batch.Rules;
-import org.picbed.variant.render.RenderException;
-import org.picbed.web.Authentication;
-import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.auth.Uploader;
+import org.picbed.batch.BatchWork;
+import org.picbed.batch.Rules;
 import org.picbed.error.PicbedException;
+import org.picbed.variant.render.RenderException;
+import org.picbed.web.Authentication;
+import org.picbed.web.JsonBuilders;
 import org.picbed.web.MultipartStream;
 import org.picbed.web.Problems;
 import org.picbed.web.RequestText;
@@ -39,6 +39,7 @@ import java.util.logging.Logger;
  * {@link org.picbed.fetch.SafeFetcher}). Each part streams from the socket into {@link Images#ingest}; the answer lists
  * every file in request order. One file: its own status (201, 200 or the rejection's problem+json); several: 207
  * unless all share one status. An {@code Idempotency-Key} replays the first answer to retries.
+ * {@code GET /api/images} pages through the media library ({@link ImageLibrary}).
  */
 @WebServlet(urlPatterns = "/api/images")
 public class UploadServlet extends HttpServlet {
@@ -55,6 +56,43 @@ public class UploadServlet extends HttpServlet {
 
     @Inject
     BatchWork batchWork;
+
+    @Inject
+    ImageLibrary library;
+
+    /**
+     * {@code GET /api/images?limit=&cursor=&q=}: the media library, newest first, {@code limit} (1-200, 50) per
+     * page; {@code next_cursor} (null on the last page) asks for the next; {@code q} is an id prefix or a part of a
+     * file name.
+     */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            ImageLibrary.Page page = library.page(limit(request.getParameter("limit")), request.getParameter("cursor"),
+                    request.getParameter("q"));
+            String base = ImageJson.baseUrl(request);
+            JsonArrayBuilder images = JsonBuilders.array();
+            page.images().forEach(entry -> images.add(ImageJson.listed(base, entry)));
+            JsonObjectBuilder body = JsonBuilders.object().add("images", images);
+            page.nextCursor().ifPresentOrElse(cursor -> body.add("next_cursor", cursor), () -> body.addNull("next_cursor"));
+            Problems.writeJson(response, 200, body.build().toString());
+        } catch (PicbedException e) {
+            Problems.write(response, e);
+        } catch (RuntimeException e) {
+            Problems.writeInternalError(response, e);
+        }
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return ImageLibrary.DEFAULT_LIMIT;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new PicbedException(400, "invalid_limit", "limit is a whole number, 1 to " + ImageLibrary.MAX_LIMIT);
+        }
+    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
