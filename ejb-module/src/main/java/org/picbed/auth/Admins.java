@@ -14,6 +14,7 @@ import java.util.Base64;
 public class Admins {
 
     private byte[] expected;
+    private String user;
 
     @Inject
     LoginThrottle throttle;
@@ -27,7 +28,7 @@ public class Admins {
 
     @Inject
     void configure(Settings settings) {
-        String user = settings.get("admin.user", "admin");
+        user = settings.get("admin.user", "admin");
         String password = settings.get("admin.password", "");
         expected = password.isEmpty() ? null : (user + ":" + password).getBytes(StandardCharsets.UTF_8);
     }
@@ -38,6 +39,11 @@ public class Admins {
             return false;
         }
         return MessageDigest.isEqual(expected, (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The operator's user name, for audit rows. */
+    public String user() {
+        return user;
     }
 
     /** Whether an admin password is configured at all (without one nobody can log in). */

@@ -12,7 +12,10 @@ import org.picbed.error.PicbedException;
 import org.picbed.web.AdminOnly;
 import org.picbed.web.JsonBuilders;
 
-/** {@code GET /api/purges/<purge id>} (admin credentials): the purge, who asked, and which sites applied it. */
+/**
+ * {@code GET /api/purges/<purge id>} (admin credentials): the purge, who asked, and which sites applied it; the same
+ * as {@code GET /api/admin/purges/<purge id>} ({@link AdminPurgesResource}).
+ */
 @Path("purges/{id}")
 @AdminOnly
 public class PurgesResource {
@@ -23,6 +26,11 @@ public class PurgesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
+        return describe(log, id);
+    }
+
+    /** A purge and its acknowledgements, as both {@code /api/purges/<id>} and {@code /api/admin/purges/<id>} answer. */
+    static Response describe(PurgeLog log, String id) {
         Purge purge = log.find(id).orElseThrow(() -> new PicbedException(404, "not_found", "no such purge"));
         JsonArrayBuilder sites = JsonBuilders.array();
         for (PurgeAck ack : log.acks(id)) {
