@@ -50,6 +50,7 @@ class AdminPurgeApiIT {
         assertEquals("image", answer.getString("scope"));
         assertTrue(image.headers().firstValue("Location").orElse("").endsWith("/api/admin/purges/" + purgeId), image.headers().map().toString());
         assertEquals("RENDERED", ImageClient.header(ImageClient.get(thumb), "X-Cache"), "neither hot nor stored any more");
+        assertEquals("RENDERED", ImageClient.header(ImageClient.get(small), "X-Cache"), "every preset of the image");
         assertEquals(200, ImageClient.get("/i/" + id).statusCode(), "the original is not touched");
 
         JsonObject status = TestServer.json(admin("/api/admin/purges/" + purgeId).body());
@@ -58,7 +59,7 @@ class AdminPurgeApiIT {
         JsonObject applied = status.getJsonArray("applied").getJsonObject(0);
         assertEquals("local", applied.getString("site"));
         assertTrue(applied.getBoolean("found"));
-        assertEquals(1, applied.getInt("hot_evicted"), status.toString());
+        assertTrue(applied.getInt("hot_evicted") >= 1, "thumb (and small, hot again after one render) " + status);
         assertEquals(status, TestServer.json(admin("/api/purges/" + purgeId).body()), "the older address answers the same");
     }
 
