@@ -108,4 +108,31 @@ record Exif(int orientation, String copyright) {
                 .replace("&#169;", "\u00a9").replace("&amp;", "&");
         return clean(value);
     }
+
+    /**
+     * What an image's metadata blocks say for rendering, gathered block by block in file order: the orientation
+     * and the copyright notice (from EXIF or a text chunk; XMP rights only when there is neither).
+     */
+    static final class Found {
+        int orientation = 1;
+        String copyright;
+        private String xmpRights;
+
+        void exif(Exif exif) {
+            if (exif.hasOrientation()) {
+                orientation = exif.orientation();
+            }
+            if (exif.copyright() != null) {
+                copyright = exif.copyright();
+            }
+        }
+
+        void xmp(String xmp) {
+            xmpRights = xmpRights(xmp);
+        }
+
+        String notice() {
+            return copyright != null ? copyright : xmpRights;
+        }
+    }
 }

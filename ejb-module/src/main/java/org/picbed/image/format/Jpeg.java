@@ -367,11 +367,9 @@ final class Jpeg {
         int height = 0;
         int components = 0;
         int precision = 0;
-        int orientation = 1;
         boolean adobe = false;
         boolean progressive = false;
-        String copyright = null;
-        String xmpRights = null;
+        Exif.Found found = new Exif.Found();
         byte[][] iccChunks = null;
         int p = 2;
         while (p + 4 <= b.length) {
@@ -403,16 +401,10 @@ final class Jpeg {
                 components = b[start + 5] & 0xFF;
                 progressive = isProgressive(marker);
             } else if (marker == 0xE1 && startsWith(b, start, end, Exif.APP1_PREFIX)) {
-                Exif exif = Exif.read(b, start + 6, end);
-                if (exif.hasOrientation()) {
-                    orientation = exif.orientation();
-                }
-                if (exif.copyright() != null) {
-                    copyright = exif.copyright();
-                }
+                found.exif(Exif.read(b, start + 6, end));
             } else if (marker == 0xE1 && startsWith(b, start, end, "http://ns.adobe.com/xap/1.0/\0")) {
                 int off = start + "http://ns.adobe.com/xap/1.0/\0".length();
-                xmpRights = Exif.xmpRights(new String(b, off, end - off, StandardCharsets.UTF_8));
+                found.xmp(new String(b, off, end - off, StandardCharsets.UTF_8));
             } else if (marker == 0xE2 && startsWith(b, start, end, "ICC_PROFILE\0") && end - start > 14) {
                 int seq = b[start + 12] & 0xFF;
                 int count = b[start + 13] & 0xFF;
@@ -427,8 +419,8 @@ final class Jpeg {
             }
             p = end;
         }
-        return new SourceInfo(ImageFormat.JPEG, width, height, orientation, joinIcc(iccChunks),
-                copyright != null ? copyright : xmpRights, components, precision, adobe, false, progressive);
+        return new SourceInfo(ImageFormat.JPEG, width, height, found.orientation, joinIcc(iccChunks),
+                found.notice(), components, precision, adobe, false, progressive);
     }
 
     private static byte[] joinIcc(byte[][] chunks) {

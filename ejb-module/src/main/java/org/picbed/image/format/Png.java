@@ -128,11 +128,9 @@ final class Png {
     static SourceInfo headers(byte[] b) {
         int width = 0;
         int height = 0;
-        int orientation = 1;
         boolean alpha = false;
         byte[] icc = null;
-        String copyright = null;
-        String xmpRights = null;
+        Exif.Found found = new Exif.Found();
         int p = 8;
         while (p + 8 <= b.length) {
             long len = u32(b, p, false);
@@ -154,15 +152,7 @@ final class Png {
                         alpha = colourType == 3 || colourType == 4 || colourType == 6;
                     }
                 }
-                case "eXIf" -> {
-                    Exif exif = Exif.read(b, d, d + n);
-                    if (exif.hasOrientation()) {
-                        orientation = exif.orientation();
-                    }
-                    if (exif.copyright() != null) {
-                        copyright = exif.copyright();
-                    }
-                }
+                case "eXIf" -> found.exif(Exif.read(b, d, d + n));
                 case "iCCP" -> {
                     int z = nul(b, d, d + n);
                     if (z > 0 && z + 2 <= d + n) {
@@ -172,7 +162,7 @@ final class Png {
                 case "tEXt" -> {
                     int z = nul(b, d, d + n);
                     if (z > 0 && "Copyright".equals(new String(b, d, z - d, StandardCharsets.ISO_8859_1))) {
-                        copyright = Exif.clean(new String(b, z + 1, d + n - z - 1, StandardCharsets.ISO_8859_1));
+                        found.copyright = Exif.clean(new String(b, z + 1, d + n - z - 1, StandardCharsets.ISO_8859_1));
                     }
                 }
                 case "iTXt" -> {
@@ -184,9 +174,9 @@ final class Png {
                         if (tk > 0) {
                             String text = new String(b, tk + 1, d + n - tk - 1, StandardCharsets.UTF_8);
                             if (key.equals("Copyright")) {
-                                copyright = Exif.clean(text);
+                                found.copyright = Exif.clean(text);
                             } else if (key.equals("XML:com.adobe.xmp")) {
-                                xmpRights = Exif.xmpRights(text);
+                                found.xmp(text);
                             }
                         }
                     }
@@ -199,8 +189,7 @@ final class Png {
             }
             p = d + n + 4;
         }
-        return new SourceInfo(ImageFormat.PNG, width, height, orientation, icc,
-                copyright != null ? copyright : xmpRights, 0, 0, false, alpha, false);
+        return new SourceInfo(ImageFormat.PNG, width, height, found.orientation, icc, found.notice(), 0, 0, false, alpha, false);
     }
 
     private static int nul(byte[] b, int from, int to) {

@@ -134,11 +134,9 @@ final class Webp {
     static SourceInfo headers(byte[] b) {
         int width = 0;
         int height = 0;
-        int orientation = 1;
         boolean alpha = false;
         byte[] icc = null;
-        String copyright = null;
-        String xmpRights = null;
+        Exif.Found found = new Exif.Found();
         int p = 12;
         while (p + 8 <= b.length) {
             long len = u32(b, p + 4, true);
@@ -174,21 +172,14 @@ final class Webp {
                 case "ICCP" -> icc = n > 128 && n <= MAX_ICC ? Arrays.copyOfRange(b, d, d + n) : null;
                 case "EXIF" -> {
                     int off = ByteInput.startsWith(b, d, d + n, Exif.APP1_PREFIX) ? d + 6 : d;
-                    Exif exif = Exif.read(b, off, d + n);
-                    if (exif.hasOrientation()) {
-                        orientation = exif.orientation();
-                    }
-                    if (exif.copyright() != null) {
-                        copyright = exif.copyright();
-                    }
+                    found.exif(Exif.read(b, off, d + n));
                 }
-                case "XMP " -> xmpRights = Exif.xmpRights(new String(b, d, n, StandardCharsets.UTF_8));
+                case "XMP " -> found.xmp(new String(b, d, n, StandardCharsets.UTF_8));
                 default -> {
                 }
             }
             p = d + n + (n & 1);
         }
-        return new SourceInfo(ImageFormat.WEBP, width, height, orientation, icc,
-                copyright != null ? copyright : xmpRights, 0, 0, false, alpha, false);
+        return new SourceInfo(ImageFormat.WEBP, width, height, found.orientation, icc, found.notice(), 0, 0, false, alpha, false);
     }
 }
