@@ -9,10 +9,10 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.picbed.it.Corpus;
-import org.picbed.it.Multipart;
 import org.picbed.it.PicbedDeployment;
 import org.picbed.it.TestDatabase;
 import org.picbed.it.TestServer;
+import org.picbed.server.cli.Multipart;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -239,7 +239,7 @@ class UploadIT {
         Multipart body = new Multipart().file("file", "a.jpg", "image/jpeg", Corpus.uniqueJpeg());
         HttpResponse<String> none = TestServer.send(HttpRequest.newBuilder(TestServer.uri("/api/images"))
                 .header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())), HttpResponse.BodyHandlers.ofString());
+                .POST(body.body()), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, none.statusCode());
         assertEquals("application/problem+json", contentType(none));
         HttpResponse<String> wrong = upload(body, "Bearer not-a-key");
@@ -283,11 +283,11 @@ class UploadIT {
         Multipart body = new Multipart().file("file", "i.jpg", "image/jpeg", bytes);
         HttpResponse<String> first = TestServer.send(HttpRequest.newBuilder(TestServer.uri("/api/images"))
                 .header("Authorization", "Bearer " + TestServer.apiKey()).header("Idempotency-Key", key)
-                .header("Content-Type", body.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())),
+                .header("Content-Type", body.contentType()).POST(body.body()),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> retry = TestServer.send(HttpRequest.newBuilder(TestServer.uri("/api/images"))
                 .header("Authorization", "Bearer " + TestServer.apiKey()).header("Idempotency-Key", key)
-                .header("Content-Type", body.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())),
+                .header("Content-Type", body.contentType()).POST(body.body()),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, first.statusCode());
         assertEquals(201, retry.statusCode(), "the retry gets the first answer, not 200 'exists'");
@@ -327,7 +327,7 @@ class UploadIT {
         return TestServer.send(HttpRequest.newBuilder(TestServer.uri("/api/images"))
                 .header("Authorization", authorization)
                 .header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())), HttpResponse.BodyHandlers.ofString());
+                .POST(body.body()), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {

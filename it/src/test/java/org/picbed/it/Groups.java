@@ -1,6 +1,7 @@
 package org.picbed.it;
 
 import jakarta.json.JsonObject;
+import org.picbed.server.cli.Multipart;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -32,7 +33,7 @@ public final class Groups {
     public static HttpResponse<String> submitMultipart(Multipart body) throws IOException, InterruptedException {
         return TestServer.send(HttpRequest.newBuilder(TestServer.uri("/api/groups"))
                 .header("Authorization", "Bearer " + TestServer.apiKey()).header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())), HttpResponse.BodyHandlers.ofString());
+                .POST(body.body()), HttpResponse.BodyHandlers.ofString());
     }
 
     public static JsonObject status(String id) throws IOException, InterruptedException {

@@ -1,8 +1,7 @@
 package org.picbed.it;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import org.picbed.server.cli.Multipart;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,6 +13,9 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /** Test helpers for images over HTTP: upload, decode, frame counts, and imgproxy-style URL signing. */
 public final class ImageClient {
@@ -27,7 +29,7 @@ public final class ImageClient {
         HttpResponse<String> response = TestServer.send(HttpRequest.newBuilder(TestServer.uri("/api/images"))
                 .header("Authorization", "Bearer " + TestServer.apiKey())
                 .header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())), HttpResponse.BodyHandlers.ofString());
+                .POST(body.body()), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new AssertionError("upload of " + filename + " failed: " + response.statusCode() + " " + response.body());
         }

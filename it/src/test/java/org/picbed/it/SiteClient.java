@@ -2,6 +2,7 @@ package org.picbed.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.picbed.server.cli.Multipart;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -36,7 +37,7 @@ public final class SiteClient {
         Multipart body = new Multipart().file("file", "site.jpg", "image/jpeg", jpeg);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/images")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + apiKey).header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(body.body()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new AssertionError("upload at " + base + " failed: " + response.statusCode() + " " + response.body());
         }

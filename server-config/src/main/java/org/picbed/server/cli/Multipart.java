@@ -36,6 +36,19 @@ public final class Multipart {
         return this;
     }
 
+    /** A text field with no content type of its own, as browsers send form fields. */
+    public Multipart field(String name, String value) {
+        return field(name, null, value);
+    }
+
+    /** A file part from bytes in memory. */
+    public Multipart file(String name, String fileName, String contentType, byte[] content) {
+        parts.add(text(header(name, fileName, contentType)));
+        parts.add(BodyPublishers.ofByteArray(content));
+        parts.add(text("\r\n"));
+        return this;
+    }
+
     /** A file part named {@code name} with the file's own name and a content type guessed from its extension. */
     public Multipart file(String name, Path file) throws FileNotFoundException {
         parts.add(text(header(name, file.getFileName().toString(), contentType(file))));
@@ -68,7 +81,10 @@ public final class Multipart {
         if (fileName != null) {
             h.append("; filename=\"").append(quote(fileName)).append('"');
         }
-        return h.append("\r\nContent-Type: ").append(contentType).append("\r\n\r\n").toString();
+        if (contentType != null) {
+            h.append("\r\nContent-Type: ").append(contentType);
+        }
+        return h.append("\r\n\r\n").toString();
     }
 
     /** As browsers do (WHATWG): a quote and line breaks percent-encoded, everything else UTF-8 as it is. */
