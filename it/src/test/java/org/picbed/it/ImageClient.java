@@ -36,6 +36,17 @@ public final class ImageClient {
         return TestServer.json(response.body()).getJsonArray("images").getJsonObject(0).getString("id");
     }
 
+    /** Requests a variant until it is admitted to the hot cache, and checks the next answer is a hit. */
+    public static void makeHot(String path) throws IOException, InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            get(path);
+        }
+        String cache = header(get(path), "X-Cache");
+        if (!"HIT".equals(cache)) {
+            throw new AssertionError(path + " is not hot after 4 requests: X-Cache " + cache);
+        }
+    }
+
     public static HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(TestServer.uri(path));
         if (headers.length > 0) {

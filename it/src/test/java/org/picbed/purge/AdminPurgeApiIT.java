@@ -35,8 +35,8 @@ class AdminPurgeApiIT {
         String id = ImageClient.upload("http-purge.jpg", "image/jpeg", Corpus.photo(640, 480));
         String small = "/i/" + id + "/small.jpg";
         String thumb = "/i/" + id + "/thumb.jpg";
-        makeHot(small);
-        makeHot(thumb);
+        ImageClient.makeHot(small);
+        ImageClient.makeHot(thumb);
 
         HttpResponse<String> variant = purge(TestServer.adminAuthorization(), "{\"image\": \"" + id + "\", \"spec\": \"small\"}");
         assertEquals(202, variant.statusCode(), variant.body());
@@ -67,7 +67,7 @@ class AdminPurgeApiIT {
     void badRequestsAndWrongCredentialsChangeNothing() throws Exception {
         String id = ImageClient.upload("http-purge-refused.jpg", "image/jpeg", Corpus.photo(320, 240));
         String thumb = "/i/" + id + "/thumb.jpg";
-        makeHot(thumb);
+        ImageClient.makeHot(thumb);
 
         String wrong = "Basic " + Base64.getEncoder().encodeToString((TestServer.adminUser() + ":nope").getBytes(StandardCharsets.UTF_8));
         assertEquals(401, purge(wrong, "{\"image\": \"" + id + "\"}").statusCode());
@@ -96,12 +96,5 @@ class AdminPurgeApiIT {
                 .header("Authorization", TestServer.adminAuthorization()), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return r;
-    }
-
-    private static void makeHot(String path) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            ImageClient.get(path);
-        }
-        assertEquals("HIT", ImageClient.header(ImageClient.get(path), "X-Cache"), path);
     }
 }

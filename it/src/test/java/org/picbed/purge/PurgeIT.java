@@ -50,7 +50,7 @@ class PurgeIT {
     void purgingAnImageDropsItsHotAndStoredVariantsAndKeepsTheOriginal() throws Exception {
         String id = ImageClient.upload("purge.jpg", "image/jpeg", Corpus.photo(640, 480));
         String small = "/i/" + id + "/small.jpg";
-        makeHot(small);
+        ImageClient.makeHot(small);
 
         String purgeId = Purging.purgeId(Purging.purge(HOME, OFFSET, ENV, id));
         assertEquals("RENDERED", ImageClient.header(ImageClient.get(small), "X-Cache"), "neither hot nor stored any more");
@@ -71,8 +71,8 @@ class PurgeIT {
         String id = ImageClient.upload("purge-variant.jpg", "image/jpeg", Corpus.photo(640, 480));
         String small = "/i/" + id + "/small.jpg";
         String medium = "/i/" + id + "/medium.jpg";
-        makeHot(small);
-        makeHot(medium);
+        ImageClient.makeHot(small);
+        ImageClient.makeHot(medium);
 
         Purging.purgeId(Purging.purge(HOME, OFFSET, ENV, id, "small"));
         assertEquals("RENDERED", ImageClient.header(ImageClient.get(small), "X-Cache"));
@@ -92,7 +92,7 @@ class PurgeIT {
     void purgingEverythingEmptiesTheHotCacheAndTheStoredVariants() throws Exception {
         String id = ImageClient.upload("purge-all.jpg", "image/jpeg", Corpus.photo(640, 480));
         String medium = "/i/" + id + "/medium.jpg";
-        makeHot(medium);
+        ImageClient.makeHot(medium);
 
         String purgeId = Purging.purgeId(Purging.purge(HOME, OFFSET, ENV, "--all"));
         assertTrue(SERVER.metrics().contains("\npicbed_hot_cache_entries 0\n"), "the hot cache is empty");
@@ -104,7 +104,7 @@ class PurgeIT {
     void jmxWithoutTheManagementCredentialsIsRefused() throws Exception {
         String id = ImageClient.upload("purge-refused.jpg", "image/jpeg", Corpus.photo(320, 240));
         String thumb = "/i/" + id + "/thumb.jpg";
-        makeHot(thumb);
+        ImageClient.makeHot(thumb);
 
         Launcher.Result anonymous = Purging.jmx(OFFSET, "", "", "image", id);
         assertEquals(1, anonymous.exit(), anonymous.output());
@@ -117,12 +117,5 @@ class PurgeIT {
         Launcher.Result right = Purging.jmx(OFFSET, ADMIN, PASSWORD, "image", id);
         assertEquals(0, right.exit(), right.output());
         assertNotEquals("HIT", ImageClient.header(ImageClient.get(thumb), "X-Cache"));
-    }
-
-    private static void makeHot(String path) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            ImageClient.get(path);
-        }
-        assertEquals("HIT", ImageClient.header(ImageClient.get(path), "X-Cache"), path);
     }
 }
