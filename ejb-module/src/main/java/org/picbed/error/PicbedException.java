@@ -2,6 +2,8 @@ package org.picbed.error;
 
 import jakarta.ejb.ApplicationException;
 
+import java.util.OptionalLong;
+
 /**
  * A failure with a meaning for clients. The public message is what a client may read; the exception's own
  * message and cause stay in the server log. The web tier renders it as RFC 9457 problem+json.
@@ -42,5 +44,10 @@ public class PicbedException extends RuntimeException {
 
     public String publicMessage() {
         return publicMessage;
+    }
+
+    /** How many seconds the client should wait before trying again, when this failure says (the answer's Retry-After). */
+    public OptionalLong retryAfterSeconds() {
+        return OptionalLong.empty();
     }
 }

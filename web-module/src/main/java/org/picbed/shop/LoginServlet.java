@@ -51,8 +51,9 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         if (request.getAttribute(AdminLogin.THROTTLED) instanceof TooManyAttempts refused) {
-            response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
-            request.setAttribute("refused", "Too many failed logins; try again in " + refused.retryAfterSeconds() + " s.");
+            long seconds = refused.retryAfterSeconds().orElseThrow();
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            request.setAttribute("refused", "Too many failed logins; try again in " + seconds + " s.");
             show(request, response, 429);
             return;
         }

@@ -4,7 +4,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.picbed.auth.TooManyAttempts;
 import org.picbed.error.PicbedException;
 
 
@@ -21,9 +20,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable cause = unwrap(failure);
         if (cause instanceof PicbedException e) {
             Response.ResponseBuilder problem = Problems.problem(e.status(), e.code(), e.publicMessage(), Problems.requestId(e));
-            if (e instanceof TooManyAttempts t) {
-                problem.header("Retry-After", t.retryAfterSeconds());
-            }
+            e.retryAfterSeconds().ifPresent(s -> problem.header("Retry-After", s));
             return problem.build();
         }
         if (cause instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {

@@ -6,7 +6,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.picbed.auth.TooManyAttempts;
 import org.picbed.error.PicbedException;
 
 import java.io.IOException;
@@ -97,9 +96,7 @@ public final class Problems {
     }
 
     public static void write(HttpServletResponse response, PicbedException e) throws IOException {
-        if (e instanceof TooManyAttempts t) {
-            response.setHeader("Retry-After", String.valueOf(t.retryAfterSeconds()));
-        }
+        e.retryAfterSeconds().ifPresent(s -> response.setHeader("Retry-After", String.valueOf(s)));
         write(response, e.status(), body(e).build());
     }
 }
