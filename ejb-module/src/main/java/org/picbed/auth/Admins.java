@@ -64,24 +64,35 @@ public class Admins {
                 presented = null;
             }
         }
-        String account = account(presented);
-        throttle.check(account, clientAddress);
-        if (expected == null || presented == null || !MessageDigest.isEqual(expected, presented)) {
-            if (presented != null) {
-                throttle.failed(account, clientAddress);
-            }
-            throw new PicbedException(401, "unauthorized", "the admin credentials are required (HTTP Basic)");
+        if (presented == null) {
+            throttle.check("", clientAddress); // no guess to count, but a throttled address still waits
+            throw unauthorized();
         }
-        throttle.succeeded(account, clientAddress);
+        String credentials = new String(presented, StandardCharsets.UTF_8);
+        int colon = credentials.indexOf(':');
+        if (!verify(colon < 0 ? credentials : credentials.substring(0, colon),
+                colon < 0 ? "" : credentials.substring(colon + 1), clientAddress)) {
+            throw unauthorized();
+        }
     }
 
-    /** The user name of {@code user:password}, for the throttle. */
-    private static String account(byte[] credentials) {
-        if (credentials == null) {
-            return "";
+    /**
+     * One login attempt through the {@link LoginThrottle} (form login and HTTP Basic alike): 429 while this account
+     * or address must wait; otherwise whether these are the operator's credentials, counted as a success or a
+     * failure.
+     */
+    public boolean verify(String user, String password, String clientAddress) {
+        throttle.check(user, clientAddress);
+        boolean valid = matches(user, password);
+        if (valid) {
+            throttle.succeeded(user, clientAddress);
+        } else {
+            throttle.failed(user, clientAddress);
         }
-        String text = new String(credentials, StandardCharsets.UTF_8);
-        int colon = text.indexOf(':');
-        return colon < 0 ? text : text.substring(0, colon);
+        return valid;
+    }
+
+    private static PicbedException unauthorized() {
+        return new PicbedException(401, "unauthorized", "the admin credentials are required (HTTP Basic)");
     }
 }

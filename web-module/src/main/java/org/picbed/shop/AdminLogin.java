@@ -6,23 +6,22 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.picbed.auth.LoginThrottle;
+import org.picbed.auth.Admins;
 import org.picbed.auth.TooManyAttempts;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * Form login for the storefront admin (Jakarta Security): a POST of {@code username}/{@code password} to
- * {@code /shop/login} is checked against the {@link AdminIdentityStore}; the caller then stays logged in for the
+ * {@code /shop/login} is checked by {@link Admins#verify} (the operator's credentials, through the login throttle)
+ * and the operator gets the {@link #ROLE} role; the caller then stays logged in for the
  * session. The form carries the session's CSRF token (a login form posted from elsewhere is refused with 403) and
- * attempts pass the {@link LoginThrottle} (429 while this account or address must wait). An unauthenticated
+ * attempts pass the login throttle (429 while this account or address must wait). An unauthenticated
  * request for a protected page is sent to the login page with its address in {@code next}. Every other request
  * passes untouched.
  */
@@ -31,6 +30,8 @@ import java.nio.charset.StandardCharsets;
 public class AdminLogin implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PATH = "/shop/login";
+    /** The operator's role (web.xml protects /shop/admin/* with it). */
+    public static final String ROLE = "shop-admin";
     /** Set on a failed attempt, for the login page to say so. */
     static final String FAILED = "org.picbed.shop.loginFailed";
     /** Set when the form's CSRF token does not match the session's. */
@@ -39,10 +40,7 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     static final String THROTTLED = "org.picbed.shop.loginThrottled";
 
     @Inject
-    IdentityStoreHandler identities;
-
-    @Inject
-    LoginThrottle throttle;
+    Admins admins;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -55,22 +53,19 @@ public class AdminLogin implements HttpAuthenticationMechanism {
                     request.setAttribute(FORGED, Boolean.TRUE);
                     return context.doNothing();
                 }
+                boolean valid;
                 try {
-                    throttle.check(user, request.getRemoteAddr());
+                    valid = admins.verify(user, password, request.getRemoteAddr());
                 } catch (TooManyAttempts refused) {
                     request.setAttribute(THROTTLED, refused);
                     return context.doNothing();
                 }
-                CredentialValidationResult result = identities.validate(
-                        new UsernamePasswordCredential(user, new Password(password)));
-                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                    throttle.succeeded(user, request.getRemoteAddr());
+                if (valid) {
                     if (request.getSession(false) != null) {
                         request.changeSessionId(); // no session fixation
                     }
-                    return context.notifyContainerAboutLogin(result);
+                    return context.notifyContainerAboutLogin(new CredentialValidationResult(user, Set.of(ROLE)));
                 }
-                throttle.failed(user, request.getRemoteAddr());
                 request.setAttribute(FAILED, Boolean.TRUE);
             }
             return context.doNothing();

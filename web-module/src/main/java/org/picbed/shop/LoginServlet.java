@@ -45,7 +45,7 @@ public class LoginServlet extends HttpServlet {
             ShopPages.redirect(request, response, "/shop/", null, null);
             return;
         }
-        if (request.getUserPrincipal() != null && request.isUserInRole(AdminIdentityStore.ROLE)) {
+        if (request.getUserPrincipal() != null && request.isUserInRole(AdminLogin.ROLE)) {
             ShopPages.csrfToken(request);
             ShopPages.redirect(request, response, next(request), null, null);
             return;
