@@ -1,5 +1,7 @@
 package org.picbed.server.cli;
 
+import org.picbed.config.Settings;
+import org.picbed.variant.url.UrlSignatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -7,6 +9,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -41,10 +45,39 @@ public final class UrlCommand implements Callable<Integer>, Cli.Usage {
 
     @Override
     public Integer call() {
-        String path = UrlSigner.path(options, file);
-        String signature = UrlSigner.fromEnv(cli.env()).sign(path);
+        String path = path(options, file);
+        String signature = signatures(cli.env()).sign(path);
         String prefix = base != null ? base : cli.env("PICBED_PUBLIC_URL", cli.defaultBase().toString());
         spec.commandLine().getOut().println(prefix + "/v/" + signature + path);
         return 0;
+    }
+
+    /**
+     * The server's own signer (ejb-module's {@code UrlSignatures}: imgproxy's scheme, the first key/salt pair signs)
+     * from {@code PICBED_SIGNING_KEY}, {@code PICBED_SIGNING_SALT} and {@code PICBED_SIGNING_SIZE}; errors name the
+     * variable, never its value.
+     */
+    static UrlSignatures signatures(Map<String, String> env) {
+        if (env.getOrDefault("PICBED_SIGNING_KEY", "").isBlank()) {
+            throw new CliException("PICBED_SIGNING_KEY is not set (./picbed start generates one in $PICBED_HOME/secrets.env)");
+        }
+        try {
+            return UrlSignatures.from(new Settings(env, new Properties()));
+        } catch (RuntimeException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    /**
+     * The signed path of {@code ./picbed url <options> <file>}: {@code /<options>/<file>}, or {@code /<file>} when the
+     * options are empty; one leading "/" of each is dropped (as the shell launcher always did).
+     */
+    static String path(String options, String file) {
+        String f = stripSlash(file);
+        return options.isEmpty() ? "/" + f : "/" + stripSlash(options) + "/" + f;
+    }
+
+    private static String stripSlash(String s) {
+        return s.startsWith("/") ? s.substring(1) : s;
     }
 }
