@@ -3,14 +3,9 @@ package org.picbed.batch;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.picbed.messaging.Destinations;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The fetch stage: downloads a task's source (safely) to staging, then hands it to processing. Concurrency per
@@ -34,13 +29,6 @@ public class BatchFetchListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        try {
-            work.fetch(message.getLongProperty(JmsBatchQueue.TASK));
-        } catch (JMSException e) {
-            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
-        } catch (IOException | RuntimeException e) {
-            queue.giveUpOnLastAttempt(message, work);
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-        }
+        queue.consume(message, work, BatchWork::fetch);
     }
 }

@@ -3,14 +3,9 @@ package org.picbed.batch;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.picbed.messaging.Destinations;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The process stage (and completion): applies a task's rules, stores the image, counts it in its group and, for
@@ -34,13 +29,6 @@ public class BatchProcessListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        try {
-            work.process(message.getLongProperty(JmsBatchQueue.TASK));
-        } catch (JMSException e) {
-            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
-        } catch (IOException | RuntimeException e) {
-            queue.giveUpOnLastAttempt(message, work);
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-        }
+        queue.consume(message, work, BatchWork::process);
     }
 }

@@ -6,10 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import org.picbed.config.Settings;
 import org.picbed.messaging.Destinations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** Batch stage messages, sent in the caller's transaction; the task or group id is the whole message. */
 @ApplicationScoped
@@ -44,8 +48,30 @@ public class JmsBatchQueue implements BatchQueue {
         maxAttempts = settings.getInt("jms.max-attempts", 6);
     }
 
+    /** One stage of a task (fetch or process), by its id. */
+    @FunctionalInterface
+    interface Stage {
+        void run(BatchWork work, long taskId) throws IOException;
+    }
+
+    /**
+     * Runs a stage message (the fetch and process listeners): a failure is rethrown, so the transaction rolls back
+     * and the broker redelivers with back-off; on the last attempt the task is first ended as failed, so that its
+     * group completes.
+     */
+    void consume(Message message, BatchWork work, Stage stage) {
+        try {
+            stage.run(work, message.getLongProperty(TASK));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        } catch (IOException | RuntimeException e) {
+            giveUpOnLastAttempt(message, work);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
     /** On a stage message's last attempt, ends its task as failed so that the group completes. */
-    void giveUpOnLastAttempt(Message message, BatchWork work) {
+    private void giveUpOnLastAttempt(Message message, BatchWork work) {
         try {
             if (message.getIntProperty("JMSXDeliveryCount") >= maxAttempts) {
                 work.gaveUp(message.getLongProperty(TASK));
