@@ -29,7 +29,7 @@ java -Dsample=1 "$ROOT/it/scripts/ReplicationBench.java" "$BJ" "$SH" "$KEY" 10 1
 sample() {   # every 5 s: bj's backlog for sh, sh's replication and thumbnails queues
   while sleep 5; do
     printf 'sample: bj outbound %s | sh %s\n' \
-      "$(curl -s "$BJ/api/metrics" | grep -E '^picbed_site_peer_pending_messages' | cut -d' ' -f2)" \
+      "$(curl -s "$BJ/api/metrics" | grep -E "^picbed_site_peer_pending_messages" | cut -d" " -f2 | cut -d. -f1)" \
       "$(curl -s "$SH/api/metrics" | grep -E '^picbed_queue_messages\{queue="picbed\.(replication|thumbnails)"' | sed -E 's/.*queue="picbed\.([a-z]+)"\} /\1=/' | tr '\n' ' ')"
   done
 }

@@ -136,7 +136,7 @@ T_SERVER=$(date +%s.%N)
 # --- helpers -----------------------------------------------------------------------------------------------
 now() { date +%s.%N; }
 ticks() { [[ -r /proc/$1/stat ]] && sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }' || echo 0; }
-metric() { curl -s "$URL/api/metrics" | awk -v n="$1" '$1 == n { v = $2 } END { print (v == "" ? 0 : v) }'; }
+metric() { curl -s "$URL/api/metrics" | awk -v n="$1" '$1 == n { v = $2 } END { printf "%d\n", (v == "" ? 0 : v) }'; }
 
 # upload FILE -> id (a distinct copy: 16 random bytes after the EOI)
 upload() {

@@ -1,5 +1,7 @@
 package org.picbed.image;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.picbed.auth.Uploader;
@@ -10,6 +12,7 @@ import org.picbed.image.format.ImageFormats;
 import org.picbed.image.format.ImageInfo;
 import org.picbed.image.format.ImageLimits;
 import org.picbed.image.format.UploadRejected;
+import org.picbed.metrics.Meters;
 import org.picbed.storage.BlobStore;
 import org.picbed.storage.TeeInputStream;
 
@@ -18,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,6 +57,15 @@ public class Images {
     @Inject
     HotImageCache hot;
 
+    private Timer uploads;
+    private DistributionSummary uploadSizes;
+
+    @Inject
+    void meters(Meters meters) {
+        uploads = meters.latency("picbed.upload", "Images uploaded: receiving, checking, storing and recording one file");
+        uploadSizes = meters.bytes("picbed.upload.size", "Bytes of the images uploaded");
+    }
+
     public Images() {
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
@@ -69,6 +82,7 @@ public class Images {
     }
 
     public Ingested ingest(InputStream content, String clientFileName, Uploader uploader, String idempotencyKey) throws IOException {
+        long start = System.nanoTime();
         String displayName = DisplayNames.of(clientFileName).orElse(null);
         try (BlobStore.BlobWriter writer = blobs.create()) {
             ImageInfo info = stage(content, writer);
@@ -80,6 +94,8 @@ public class Images {
                 BlobStore.Stored stored = writer.store();
                 try {
                     ImageCatalog.Recorded recorded = recordWithRetry(id, info, stored.size(), name, uploader, idempotencyKey);
+                    uploads.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    uploadSizes.record(stored.size());
                     return new Ingested(recorded.image(), name, recorded.created());
                 } catch (RuntimeException e) {
                     if (stored.created()) {

@@ -1,16 +1,20 @@
 package org.picbed.site;
 
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.picbed.image.ImageCatalog;
 import org.picbed.image.Images;
+import org.picbed.metrics.Meters;
 import org.picbed.storage.BlobStore;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Applies replication messages from peer sites. Idempotent: an image that is here already, or deleted here later,
@@ -35,6 +39,15 @@ public class Replication {
     @Inject
     SiteStats stats;
 
+    private Timer applyLatency;
+    private Timer lag;
+
+    @Inject
+    void meters(Meters meters) {
+        applyLatency = meters.latency("picbed.replication.apply", "Replication messages applied here: pull, verify, store, record");
+        lag = meters.latency("picbed.replication.delay", "From the change at its origin site to applied here");
+    }
+
     public void apply(ReplicationEvent event) throws IOException {
         long start = System.nanoTime();
         try {
@@ -46,7 +59,11 @@ public class Replication {
             stats.peer(event.origin()).failed(event.kind().name().toLowerCase() + ": " + reason(e), Instant.now());
             throw e;
         }
-        stats.applied(event.origin(), event.at(), Instant.now(), System.nanoTime() - start);
+        Instant now = Instant.now();
+        long took = System.nanoTime() - start;
+        stats.applied(event.origin(), event.at(), now, took);
+        applyLatency.record(took, TimeUnit.NANOSECONDS);
+        lag.record(Duration.between(event.at(), now).isNegative() ? Duration.ZERO : Duration.between(event.at(), now));
     }
 
     private void copy(ReplicationEvent event) throws IOException {

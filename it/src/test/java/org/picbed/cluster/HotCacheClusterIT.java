@@ -79,7 +79,7 @@ class HotCacheClusterIT {
 
     private static long hotEntries(URI metrics) throws IOException, InterruptedException {
         String text = HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return text.lines().filter(l -> l.startsWith("picbed_hot_cache_entries ")).mapToLong(l -> Long.parseLong(l.split(" ")[1]))
+        return text.lines().filter(l -> l.startsWith("picbed_hot_cache_entries ")).mapToLong(l -> (long) Double.parseDouble(l.split(" ")[1]))
                 .findFirst().orElseThrow(() -> new AssertionError("no picbed_hot_cache_entries in\n" + text));
     }
 

@@ -95,7 +95,7 @@ class PurgeIT {
         ImageClient.makeHot(medium);
 
         String purgeId = Purging.purgeId(Purging.purge(HOME, OFFSET, ENV, "--all"));
-        assertTrue(SERVER.metrics().contains("\npicbed_hot_cache_entries 0\n"), "the hot cache is empty");
+        assertTrue(SERVER.metrics().contains("\npicbed_hot_cache_entries 0.0\n"), "the hot cache is empty");
         assertEquals("RENDERED", ImageClient.header(ImageClient.get(medium), "X-Cache"), "stored variants are gone too");
         assertEquals("all", SERVER.admin("/api/purges/" + purgeId).getString("scope"));
     }

@@ -155,7 +155,7 @@ class SitesIT {
         assertEquals(count, fromBj.getJsonNumber("applied").longValue(), "every message applied once (sh restarted: counters from 0)");
         assertEquals(0, fromBj.getJsonNumber("read_repairs").longValue());
         assertEquals(0, fromBj.getJsonNumber("dead_lettered").longValue());
-        assertTrue(SH.metrics().contains("picbed_queue_messages{queue=\"picbed.replication.dlq\"} 0"));
+        assertTrue(SH.metrics().contains("picbed_queue_messages{queue=\"picbed.replication.dlq\"} 0.0"));
         Await.until("bj's backlog for sh drained", ARRIVAL, () -> BJ.peer("sh").getJsonNumber("pending").longValue() == 0);
     }
 

@@ -300,7 +300,7 @@ class VariantIT {
     static long metric(String name) throws Exception {
         for (String line : TestServer.get("/api/metrics").body().split("\n")) {
             if (line.startsWith(name + " ")) {
-                return Long.parseLong(line.substring(name.length() + 1).trim());
+                return (long) Double.parseDouble(line.substring(name.length() + 1).trim());
             }
         }
         throw new AssertionError("no metric " + name);

@@ -34,8 +34,8 @@ public class HotPath {
     @Inject
     VariantMetrics metrics;
 
-    void servedOnIoThread() {
-        metrics.hotHitOnIoThread();
+    void servedOnIoThread(long nanos) {
+        metrics.hotHitOnIoThread(nanos);
     }
 
     void install(@Observes @Initialized(ApplicationScoped.class) Object started) {

@@ -35,6 +35,7 @@ final class HotVariantHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
+        long start = System.nanoTime();
         HotPath hotPath = HotPath.current();
         if (hotPath != null && exchange.getRequestMethod().equals(Methods.GET) && exchange.getQueryString().isEmpty()) {
             String uri = exchange.getRequestURI();
@@ -53,8 +54,8 @@ final class HotVariantHandler implements HttpHandler {
                 thread.setContextClassLoader(own);
             }
             if (hit.isPresent()) {
-                hotPath.servedOnIoThread();
                 respond(exchange, hit.get());
+                hotPath.servedOnIoThread(System.nanoTime() - start);
                 return;
             }
         }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
+import org.picbed.variant.serve.VariantMetrics;
 import org.picbed.variant.serve.Variants;
 import org.picbed.variant.spec.OutputFormats;
 import org.picbed.variant.spec.VariantKey;
@@ -38,6 +39,9 @@ public class VariantResponder {
 
     @Inject
     Variants variants;
+
+    @Inject
+    VariantMetrics metrics;
 
     /**
      * What a variant URL asks for, parsed and verified once.
@@ -76,6 +80,7 @@ public class VariantResponder {
 
     void respond(VariantRequest wanted, String preset, HttpServletRequest request, HttpServletResponse response,
                         boolean body) throws IOException {
+        long start = System.nanoTime();
         ImageFormat format;
         if (OutputFormats.varies(wanted.extension())) {
             response.setHeader("Vary", "Accept");
@@ -107,6 +112,9 @@ public class VariantResponder {
         response.setContentLength(served.bytes().length);
         if (body) {
             response.getOutputStream().write(served.bytes());
+        }
+        if (served.source() == Variants.Source.HIT) {
+            metrics.hitThroughServlet(System.nanoTime() - start);
         }
     }
 
