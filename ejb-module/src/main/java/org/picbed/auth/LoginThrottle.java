@@ -9,6 +9,7 @@ import org.picbed.config.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -73,6 +74,25 @@ public class LoginThrottle {
     public void succeeded(String account, String address) {
         failures.invalidate(key("account", account));
         failures.invalidate(key("address", address));
+    }
+
+    /** An account or address with counted failures: how many, the last one, and how long it must still wait (zero: none). */
+    public record State(String key, int failures, Instant lastFailure, Duration waitLeft, boolean locked) {
+    }
+
+    /** Every account and address with counted failures on this node, most failures first (for the dashboard). */
+    public List<State> states() {
+        return failures.asMap().entrySet().stream()
+                .map(e -> new State(e.getKey(), e.getValue().count(), e.getValue().last(),
+                        waitFor(e.getKey()).orElse(Duration.ZERO), e.getValue().count() >= lockAfter
+                                && !waitFor(e.getKey()).orElse(Duration.ZERO).isZero()))
+                .sorted(java.util.Comparator.comparingInt(State::failures).reversed()).limit(100).toList();
+    }
+
+    /** The policy, for the dashboard: free failures, failures until the lock, and the lock. */
+    public String policy() {
+        return freeFailures + " free failures, then 1 s doubling to " + MAX_DELAY.toSeconds() + " s; locked for "
+                + lock.toSeconds() + " s after " + lockAfter;
     }
 
     private Optional<Duration> waitFor(String key) {

@@ -3,8 +3,10 @@ package org.picbed.batch;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.picbed.deadletter.FailureWatch;
 import org.picbed.messaging.Destinations;
 
 /**
@@ -19,6 +21,7 @@ import org.picbed.messaging.Destinations;
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
         @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
 })
+@Interceptors(FailureWatch.class)
 public class BatchFetchListener implements MessageListener {
 
     @Inject

@@ -3,10 +3,12 @@ package org.picbed.batch;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.picbed.deadletter.FailureWatch;
 import org.picbed.messaging.Destinations;
 
 /**
@@ -20,6 +22,7 @@ import org.picbed.messaging.Destinations;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
 })
+@Interceptors(FailureWatch.class)
 public class CallbackListener implements MessageListener {
 
     @Inject

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.picbed.deadletter.FailedMessages;
 import org.picbed.image.ImageMessages;
 import org.picbed.messaging.Destinations;
 import org.picbed.purge.PurgeMessages;
@@ -44,6 +45,9 @@ public class ReplicationListener implements MessageListener {
     @Inject
     Purges purges;
 
+    @Inject
+    FailedMessages failed;
+
     @Override
     public void onMessage(Message message) {
         if (isPurge(message)) {
@@ -51,6 +55,7 @@ public class ReplicationListener implements MessageListener {
                 PurgeMessages.apply(message, purges);
             } catch (JMSException | RuntimeException e) {
                 LOG.warning(() -> "purge message from a peer failed, retried later: " + e);
+                failed.failed(message, e);
                 mdc.setRollbackOnly();
             }
             return;
@@ -60,6 +65,7 @@ public class ReplicationListener implements MessageListener {
             event = ImageMessages.readReplication(message);
         } catch (JMSException | IllegalArgumentException e) {
             LOG.warning(() -> "malformed replication message, rolled back for the dead-letter queue: " + e.getMessage());
+            failed.failed(message, e);
             mdc.setRollbackOnly();
             return;
         }
@@ -69,6 +75,7 @@ public class ReplicationListener implements MessageListener {
             int attempt = deliveryCount(message);
             LOG.warning(() -> "replication of " + event.kind() + " " + event.image().hex() + " from " + event.origin()
                     + " failed (attempt " + attempt + "), retried later: " + e);
+            failed.failed(message, e);
             mdc.setRollbackOnly();
         }
     }

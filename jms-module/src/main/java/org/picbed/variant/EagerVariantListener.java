@@ -3,10 +3,12 @@ package org.picbed.variant;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.picbed.deadletter.FailureWatch;
 import org.picbed.image.ImageMessages;
 import org.picbed.messaging.Destinations;
 import org.picbed.variant.background.VariantWork;
@@ -22,6 +24,7 @@ import org.picbed.variant.background.VariantWork;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
 })
+@Interceptors(FailureWatch.class)
 public class EagerVariantListener implements MessageListener {
 
     @Inject
