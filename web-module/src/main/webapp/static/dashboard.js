@@ -87,9 +87,10 @@
     values.forEach(function (v, i) { c.data[i + 1].push(v == null || isNaN(v) ? null : v); });
     if (c.data[0].length > KEEP) { c.data.forEach(function (s) { s.shift(); }); }
     c.u.setData(c.data);
-    var points = 0;
-    c.data.slice(1).forEach(function (s) { s.forEach(function (v) { if (v != null) { points++; } }); });
+    var points = 0, max = 0;
+    c.data.slice(1).forEach(function (s) { s.forEach(function (v) { if (v != null) { points++; max = Math.max(max, v); } }); });
     c.figure.setAttribute('data-points', String(points));
+    c.figure.setAttribute('data-max', String(max));
   }
 
   function draw(now, t) {

@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.infinispan.Cache;
-import org.infinispan.context.Flag;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.picbed.config.Settings;
 
@@ -82,10 +81,16 @@ public class HotImageCache {
         return cache.size();
     }
 
-    /** Bytes of the images held on this node (a walk over the local entries: for metrics, not for hot paths). */
+    /**
+     * Bytes of the images held on this node (a walk over the entries, all local in a replicated cache: for metrics,
+     * not for hot paths).
+     */
     public long bytes() {
-        return cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD).values().stream()
-                .mapToLong(b -> b.length).sum();
+        long total = 0;
+        for (byte[] value : cache.values()) {
+            total += value.length;
+        }
+        return total;
     }
 
     public HotCacheSettings settings() {

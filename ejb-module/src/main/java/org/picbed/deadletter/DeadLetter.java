@@ -9,4 +9,9 @@ import java.time.Instant;
  */
 public record DeadLetter(String queue, String messageId, String kind, String subject, String reason, int attempts,
                          Instant firstFailure, Instant sentAt) {
+
+    /** A JMS message id as the broker writes them ({@code ID:} and a UUID): the only form accepted in selectors. */
+    public static boolean validId(String id) {
+        return id != null && id.matches("ID:[0-9a-fA-F-]{36}");
+    }
 }

@@ -22,9 +22,4 @@ public interface DeadLetters {
 
     /** Drops dead letters for good (all, up to {@code limit}, when {@code ids} is empty), audited; returns the ids dropped. */
     List<String> discard(String queue, List<String> ids, int limit, String actor);
-
-    /** A JMS message id as the broker writes them ({@code ID:} and a UUID): the only form accepted in selectors. */
-    static boolean validId(String id) {
-        return id != null && id.matches("ID:[0-9a-fA-F-]{36}");
-    }
 }

@@ -2,6 +2,8 @@ package org.picbed.site;
 
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.picbed.image.ImageCatalog;
 import org.picbed.image.Images;
@@ -41,6 +43,10 @@ public class Replication {
 
     private Timer applyLatency;
     private Timer lag;
+
+    /** Created at start, so the replication histograms are exported (empty) before the first change arrives. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    }
 
     @Inject
     void meters(Meters meters) {

@@ -8,12 +8,15 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.picbed.it.Await;
+import org.picbed.it.Corpus;
+import org.picbed.it.ImageClient;
 import org.picbed.it.PicbedDeployment;
 import org.picbed.it.TestDatabase;
 import org.picbed.it.TestServer;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,6 +76,33 @@ class HealthIT {
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("picbed"));
         assertTrue(response.body().contains("/api/health") || response.body().contains("api/health"));
+    }
+
+    /** Micrometer's Prometheus text: HELP and TYPE for every metric, and latency histograms that move with traffic. */
+    @Test
+    void metricsHaveHelpTypeAndLatencyHistograms() throws Exception {
+        String before = TestServer.get("/api/metrics").body();
+        String id = ImageClient.upload("metrics.jpg", "image/jpeg", Corpus.uniqueJpeg());
+        ImageClient.makeHot("/i/" + id + "/large.jpg");
+        ImageClient.get("/i/" + id + "/large.jpg?x=1"); // a hot hit through the servlet
+        String after = TestServer.get("/api/metrics").body();
+        for (String name : List.of("picbed_upload_seconds", "picbed_variant_render_seconds", "picbed_variant_hit_seconds")) {
+            assertTrue(after.contains("# TYPE " + name + " histogram"), name + " is a histogram:\n" + after);
+            assertTrue(after.contains("# HELP " + name + " "), name + " has help");
+            assertTrue(after.contains(name + "_bucket{"), name + " has buckets");
+        }
+        assertTrue(after.contains("# TYPE picbed_replication_apply_seconds histogram"), "replication apply latency");
+        assertTrue(after.contains("# TYPE picbed_variant_renders_total counter"), "the existing counters keep their names");
+        assertEquals(count(before, "picbed_upload_seconds_count") + 1, count(after, "picbed_upload_seconds_count"), "the upload counted");
+        assertTrue(count(after, "picbed_variant_render_seconds_count") > count(before, "picbed_variant_render_seconds_count"));
+        assertTrue(count(after, "picbed_variant_hit_seconds_count{path=\"servlet\"}")
+                > count(before, "picbed_variant_hit_seconds_count{path=\"servlet\"}"), "the servlet hit timed");
+        assertTrue(count(after, "picbed_hot_cache_bytes") > 0, "hot cache bytes");
+    }
+
+    private static long count(String metrics, String series) {
+        return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToLong(l -> (long) Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElse(0);
     }
 
     @Test

@@ -12,10 +12,15 @@ import org.picbed.it.ImageClient;
 import org.picbed.it.PicbedDeployment;
 import org.picbed.it.TestServer;
 
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +88,49 @@ class AdminPurgeApiIT {
         assertEquals(400, purge(TestServer.adminAuthorization(), "{\"image\": \"" + id + "\", \"spec\": \"rs:nope\"}").statusCode(),
                 "a spec that is no preset and no options");
         assertEquals("HIT", ImageClient.header(ImageClient.get(thumb), "X-Cache"), "nothing was purged");
+    }
+
+    /** The dashboard's own calls: the admin session works for reads; a change needs the page's CSRF token. */
+    @Test
+    void aSessionPostWithoutTheCsrfTokenChangesNothing() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(TestServer.uri("/shop/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher loginToken = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"").matcher(login.body());
+        assertTrue(loginToken.find(), login.body());
+        String form = "username=" + enc(TestServer.adminUser()) + "&password=" + enc(TestServer.adminPassword()) + "&_csrf=" + loginToken.group(1);
+        assertEquals(303, browser.send(HttpRequest.newBuilder(TestServer.uri("/shop/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> dashboard = browser.send(HttpRequest.newBuilder(TestServer.uri("/admin/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, dashboard.statusCode());
+        Matcher token = Pattern.compile("name=\"csrf-token\" content=\"([0-9a-f]+)\"").matcher(dashboard.body());
+        assertTrue(token.find(), dashboard.body());
+        assertEquals(200, browser.send(HttpRequest.newBuilder(TestServer.uri("/api/admin/overview")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "the session reads");
+
+        String id = ImageClient.upload("csrf-purge.jpg", "image/jpeg", Corpus.photo(320, 240));
+        String small = "/i/" + id + "/small.jpg";
+        ImageClient.makeHot(small);
+        String body = "{\"image\": \"" + id + "\"}";
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(TestServer.uri("/api/admin/purges"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertEquals("csrf", TestServer.json(forged.body()).getString("code"));
+        assertEquals("HIT", ImageClient.header(ImageClient.get(small), "X-Cache"), "nothing was purged");
+
+        HttpResponse<String> asThePage = browser.send(HttpRequest.newBuilder(TestServer.uri("/api/admin/purges"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", token.group(1))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, asThePage.statusCode(), asThePage.body());
+        String purgeId = TestServer.json(asThePage.body()).getString("id");
+        assertEquals("http:" + TestServer.adminUser(), TestServer.json(admin("/api/admin/purges/" + purgeId).body())
+                .getString("requested_by"), "the session's admin is audited");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> purge(String authorization, String body) throws Exception {

@@ -111,7 +111,7 @@ public class JmsDeadLetters implements DeadLetters {
     private List<String> take(String queue, List<String> ids, int limit, Handler handler) {
         known(queue);
         ids.forEach(id -> {
-            if (!DeadLetters.validId(id)) {
+            if (!DeadLetter.validId(id)) {
                 throw new PicbedException(400, "invalid_id", "message ids look like ID:<uuid>, as GET /api/admin/dlq lists them");
             }
         });

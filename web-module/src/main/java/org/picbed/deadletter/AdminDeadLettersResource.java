@@ -145,7 +145,7 @@ public class AdminDeadLettersResource {
         }
         List<String> list = new ArrayList<>();
         for (JsonValue v : json.getJsonArray("ids")) {
-            if (!(v instanceof JsonString s) || !DeadLetters.validId(s.getString())) {
+            if (!(v instanceof JsonString s) || !DeadLetter.validId(s.getString())) {
                 throw invalid();
             }
             list.add(s.getString());

@@ -73,10 +73,10 @@ public class LoginServlet extends HttpServlet {
         ShopPages.render(request, response, status, "login");
     }
 
-    /** Where to go after logging in: an admin page, never another site. */
+    /** Where to go after logging in: an admin page (the console or the shop's), never another site. */
     private static String next(HttpServletRequest request) {
         String next = request.getParameter("next");
-        return next != null && next.startsWith("/shop/admin") && !next.contains("//") && !next.contains("\\")
-                ? next : "/shop/admin/";
+        return next != null && (next.startsWith("/shop/admin") || next.equals("/admin") || next.startsWith("/admin/"))
+                && !next.contains("//") && !next.contains("\\") ? next : "/shop/admin/";
     }
 }
