@@ -4,20 +4,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.picbed.web.AdminSession;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 /** What the storefront's servlets share: rendering JSPs, flash messages across redirects, CSRF tokens. */
 final class ShopPages {
 
     static final String CSRF_FIELD = "_csrf";
-    private static final String CSRF = "org.picbed.shop.csrf";
     private static final String FLASH = "org.picbed.shop.flash";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ShopPages() {
     }
@@ -29,7 +24,7 @@ final class ShopPages {
         if (session != null) {
             request.setAttribute("flash", session.getAttribute(FLASH));
             session.removeAttribute(FLASH);
-            request.setAttribute("csrf", session.getAttribute(CSRF));
+            request.setAttribute("csrf", AdminSession.existingCsrfToken(request));
         }
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-cache");
@@ -52,23 +47,11 @@ final class ShopPages {
 
     /** The session's CSRF token, created with the session (admin pages put it in every form). */
     static String csrfToken(HttpServletRequest request) {
-        HttpSession session = request.getSession();
-        String token = (String) session.getAttribute(CSRF);
-        if (token == null) {
-            byte[] bytes = new byte[24];
-            RANDOM.nextBytes(bytes);
-            token = HexFormat.of().formatHex(bytes);
-            session.setAttribute(CSRF, token);
-        }
-        request.setAttribute("csrf", token);
-        return token;
+        return AdminSession.csrfToken(request);
     }
 
     static boolean csrfMatches(HttpServletRequest request, String presented) {
-        HttpSession session = request.getSession(false);
-        String token = session == null ? null : (String) session.getAttribute(CSRF);
-        return token != null && presented != null
-                && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        return AdminSession.csrfMatches(request, presented);
     }
 
     /** The path after the servlet's mapping, split on "/" without empty segments. */
