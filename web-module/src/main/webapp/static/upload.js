@@ -1,7 +1,10 @@
 /*
  * picbed upload page.
  * Uploads each chosen file in its own XMLHttpRequest (POST /api/images, multipart field "file",
- * Authorization: Bearer <key>) so every file gets its own progress bar; at most MAX_CONCURRENT at a time.
+ * Authorization: Bearer <upload token>) so every file gets its own progress bar; at most MAX_CONCURRENT at a time.
+ * The page never holds an API key: the token comes from the page's address (?token=..., a link an operator hands
+ * out) or, for the logged-in operator (data-operator on <body>), from POST /api/admin/upload-tokens with the
+ * session's CSRF token (data-csrf); the operator's page asks for a fresh token when one expires or is used up.
  * Everything that comes from the server or from a file name goes into the DOM through textContent /
  * attributes only (never innerHTML).
  */
@@ -9,17 +12,20 @@
   'use strict';
 
   const MAX_CONCURRENT = 3;
-  const KEY_STORAGE = 'picbed.apiKey';
   const COPIED_MS = 1600;
-  const KEY_SETTLE_MS = 600;
+  /** What the operator's page asks for: an hour, and plenty of files (a fresh token follows when it runs out). */
+  const OPERATOR_SCOPE = { expires_in: 3600, max_files: 200 };
+  /** Refusals that a fresh operator token cures. */
+  const TOKEN_SPENT = new Set(['token_expired', 'token_used', 'token_scope', 'unauthorized']);
 
   const base = document.body.dataset.apiBase || '';
   const endpoint = `${base}/api/images`;
+  const operator = document.body.dataset.operator === 'true';
+  const csrf = document.body.dataset.csrf || '';
 
   const $ = (sel) => document.querySelector(sel);
-  const keyInput = $('#api-key');
-  const keyToggle = $('#api-key-toggle');
-  const keyStatus = $('#api-key-status');
+  const accessStatus = $('#access-status');
+  const chooseSection = $('#choose-section');
   const fileInput = $('#file-input');
   const dropzone = $('#dropzone');
   const section = $('#uploads-section');
@@ -31,8 +37,12 @@
   /** Items waiting to be sent, in order. */
   const queue = [];
   let active = 0;
-  /** True while uploads wait for a (valid) API key. */
+  /** True while uploads wait for an upload token. */
   let paused = false;
+  /** The upload token in use ('' while there is none). */
+  let token = new URLSearchParams(window.location.search).get('token') || '';
+  /** The operator's pending token request, shared by every upload waiting for it. */
+  let tokenRequest = null;
 
   // ---------------------------------------------------------------- small DOM helpers
 
@@ -132,66 +142,48 @@
     return btn;
   }
 
-  // ---------------------------------------------------------------- API key
+  // ---------------------------------------------------------------- upload token
 
-  function loadKey() {
-    try { return localStorage.getItem(KEY_STORAGE) || ''; } catch { return ''; }
+  function setAccessStatus(message, kind) {
+    accessStatus.hidden = !message;
+    accessStatus.textContent = message || '';
+    accessStatus.className = kind === 'error' ? 'alert alert--error' : 'alert';
   }
 
-  function saveKey(value) {
-    try {
-      if (value) localStorage.setItem(KEY_STORAGE, value);
-      else localStorage.removeItem(KEY_STORAGE);
-    } catch {
-      // storage disabled: the key still works for this page
+  /** The operator's page asks for a token signed by the server's first API key (the session authenticates). */
+  function fetchOperatorToken() {
+    if (!tokenRequest) {
+      tokenRequest = fetch(`${base}/api/admin/upload-tokens`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf },
+        body: JSON.stringify(OPERATOR_SCOPE),
+      }).then(async (response) => {
+        const body = parseJson(await response.text());
+        if (!response.ok || !body || typeof body.token !== 'string') {
+          const detail = body && body.detail ? ` ${body.detail}` : '';
+          throw new Error(`the server gave no upload token (HTTP ${response.status}).${detail}`);
+        }
+        return body.token;
+      }).finally(() => { tokenRequest = null; });
     }
+    return tokenRequest;
   }
 
-  const currentKey = () => keyInput.value.trim();
-
-  function setKeyStatus(message, kind) {
-    if (!message) {
-      keyStatus.hidden = true;
-      keyStatus.textContent = '';
-      keyStatus.className = 'field__status';
-      keyInput.classList.remove('is-invalid');
-      keyInput.removeAttribute('aria-invalid');
-      return;
-    }
-    keyStatus.textContent = message;
-    keyStatus.className = `field__status ${kind === 'error' ? 'is-error' : 'is-ok'}`;
-    keyStatus.hidden = false;
-    if (kind === 'error') {
-      keyInput.classList.add('is-invalid');
-      keyInput.setAttribute('aria-invalid', 'true');
-    }
-  }
-
-  keyInput.value = loadKey();
-  // Resume waiting uploads once the user has finished typing or pasting the key (not on every keystroke).
-  let keyTimer = 0;
-  const keyReady = () => {
-    clearTimeout(keyTimer);
-    if (currentKey()) {
-      setKeyStatus('');
+  function renewToken() {
+    fetchOperatorToken().then((fresh) => {
+      token = fresh;
+      setAccessStatus('');
       resume();
-    }
-  };
-  keyInput.addEventListener('input', () => {
-    saveKey(currentKey());
-    clearTimeout(keyTimer);
-    keyTimer = setTimeout(keyReady, KEY_SETTLE_MS);
-  });
-  keyInput.addEventListener('change', keyReady);
-  keyInput.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); keyReady(); } });
-  keyToggle.addEventListener('click', () => {
-    const show = keyInput.type === 'password';
-    keyInput.type = show ? 'text' : 'password';
-    keyToggle.textContent = show ? 'Hide' : 'Show';
-    keyToggle.setAttribute('aria-pressed', String(show));
-    keyToggle.setAttribute('aria-label', show ? 'Hide API key' : 'Show API key');
-  });
-  keyToggle.setAttribute('aria-label', 'Show API key');
+    }, (err) => {
+      pause(`Could not get an upload token: ${err && err.message ? err.message : err} Reload the page to try again.`);
+    });
+  }
+
+  if (!token && !operator) {
+    chooseSection.hidden = true;
+    setAccessStatus('Uploading needs an upload link: ask your operator for an upload link.');
+  }
 
   // ---------------------------------------------------------------- rows
 
@@ -231,7 +223,7 @@
     const pending = count('queued') + count('uploading');
     const parts = [`${done} of ${items.length} uploaded`];
     if (bad) parts.push(`${bad} not uploaded`);
-    if (pending && paused) parts.push('waiting for API key');
+    if (pending && paused) parts.push('waiting for an upload token');
     summary.textContent = parts.join(' · ');
     clearBtn.hidden = !items.some((i) => i.state === 'done' || i.state === 'rejected' || i.state === 'failed');
   }
@@ -306,7 +298,7 @@
   function enqueue(item) {
     item.progress.value = 0;
     queue.push(item);
-    setState(item, 'queued', paused ? 'Waiting for API key' : 'Queued');
+    setState(item, 'queued', paused ? 'Waiting for an upload token' : 'Queued');
   }
 
   function addFiles(fileList) {
@@ -324,16 +316,16 @@
 
   function pause(message) {
     paused = true;
-    setKeyStatus(message, 'error');
-    for (const item of queue) item.statusEl.textContent = 'Waiting for API key';
+    setAccessStatus(message, 'error');
+    for (const item of queue) item.statusEl.textContent = 'Waiting for an upload token';
     updateSummary();
   }
 
   function resume() {
     if (!paused) return;
     paused = false;
-    // Files refused with 401 go back to the front of the queue, in their original order.
-    const retry = items.filter((i) => i.authRetry && i.state === 'rejected');
+    // Files refused for a spent token go back to the front of the queue, in their original order.
+    const retry = items.filter((i) => i.authRetry && i.state === 'rejected' && !queue.includes(i));
     for (const item of retry.reverse()) {
       item.authRetry = false;
       item.result.replaceChildren();
@@ -348,8 +340,14 @@
 
   function pump() {
     if (paused) return;
-    if (queue.length && !currentKey()) {
-      pause('Enter your API key to start uploading. Your files are waiting.');
+    if (queue.length && !token) {
+      paused = true;
+      if (operator) {
+        for (const item of queue) item.statusEl.textContent = 'Waiting for an upload token';
+        renewToken();
+      } else {
+        pause('This upload link has run out: ask your operator for a new upload link.');
+      }
       return;
     }
     while (!paused && active < MAX_CONCURRENT && queue.length) {
@@ -362,7 +360,7 @@
   }
 
   function send(item) {
-    const key = currentKey();
+    const used = token;
     active++;
     setState(item, 'uploading', 'Uploading… 0%');
     item.sent = false;
@@ -373,7 +371,7 @@
 
     const xhr = new XMLHttpRequest();
     xhr.open('POST', endpoint);
-    xhr.setRequestHeader('Authorization', `Bearer ${key}`);
+    xhr.setRequestHeader('Authorization', `Bearer ${used}`);
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     xhr.responseType = 'text';
 
@@ -400,7 +398,7 @@
       const status = xhr.status;
       const body = parseJson(xhr.responseText);
       try {
-        handleResponse(item, status, body, key);
+        handleResponse(item, status, body, used);
       } catch (err) {
         showFailure(item, `unexpected response (${err && err.message ? err.message : err})`);
       }
@@ -422,18 +420,25 @@
     xhr.send(form);
   }
 
-  function handleResponse(item, status, body, keyUsed) {
-    if (status === 401) {
-      const detail = body && body.detail ? String(body.detail) : 'The API key is missing or wrong.';
-      item.authRetry = true;
-      showRejection(item, { detail: `Not authorised: ${detail} Fix the API key above and this file will be retried.`, code: (body && body.code) || 'unauthorized' }, status);
-      // Only complain if the key has not been changed since this request was sent.
-      if (currentKey() === keyUsed) {
-        pause('The server did not accept this API key (401 Unauthorized). Check the key; uploads resume as soon as you change it.');
-      } else {
-        // the user already typed a new key: retry right away
-        paused = true;
-        resume();
+  function handleResponse(item, status, body, tokenUsed) {
+    const code = body && body.code ? String(body.code) : '';
+    if ((status === 401 || status === 403) && TOKEN_SPENT.has(code)) {
+      const detail = body && body.detail ? String(body.detail) : 'The upload token was refused.';
+      if (operator && !item.authRetry) {
+        // the operator's token expired or ran out: this file waits for a fresh one and is sent again, once
+        item.authRetry = true;
+        if (token === tokenUsed) token = '';
+        item.result.replaceChildren();
+        item.progress.value = 0;
+        queue.unshift(item);
+        setState(item, 'queued', 'Waiting for an upload token');
+        return;
+      }
+      item.authRetry = false;
+      showRejection(item, { detail: operator ? detail : `${detail} Ask your operator for a new upload link.`, code }, status);
+      if (!operator && (code === 'token_expired' || code === 'token_used' || code === 'unauthorized') && token === tokenUsed) {
+        token = '';
+        setAccessStatus('This upload link no longer works: ask your operator for a new upload link.', 'error');
       }
       return;
     }

@@ -1,4 +1,5 @@
 <%@ page contentType="text/html;charset=UTF-8" pageEncoding="UTF-8" session="false" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -8,7 +9,7 @@
   <link rel="stylesheet" href="${pageContext.request.contextPath}/static/picbed.css">
   <script src="${pageContext.request.contextPath}/static/upload.js" defer></script>
 </head>
-<body data-api-base="${pageContext.request.contextPath}">
+<body data-api-base="${pageContext.request.contextPath}"<c:if test="${operator}"> data-operator="true" data-csrf="${csrf}"</c:if>>
 <header class="site-header">
   <div class="container site-header__inner">
     <a class="brand" href="${pageContext.request.contextPath}/">pic<span>bed</span></a>
@@ -22,25 +23,13 @@
 <main class="container stack">
   <div>
     <h1 class="page-title">Upload images</h1>
-    <p class="lead">Enter your API key, then drop images below. Each upload gets a permanent URL you can paste anywhere.</p>
+    <p class="lead">Drop images below. Each upload gets a permanent URL you can paste anywhere.</p>
   </div>
 
-  <section class="card" aria-labelledby="key-label">
-    <div class="field">
-      <label class="field__label" id="key-label" for="api-key">API key</label>
-      <div class="input-group">
-        <input class="input input--mono" type="password" id="api-key" name="api-key"
-               autocomplete="off" autocapitalize="off" spellcheck="false"
-               placeholder="Paste your API key" aria-describedby="api-key-hint api-key-status">
-        <button type="button" class="btn btn--ghost" id="api-key-toggle" aria-controls="api-key"
-                aria-pressed="false">Show</button>
-      </div>
-      <p class="field__hint" id="api-key-hint">Stored only in this browser (localStorage) and sent as a Bearer token.</p>
-      <p class="field__status" id="api-key-status" role="status" aria-live="polite" hidden></p>
-    </div>
-  </section>
+  <%-- the script says whether this page may upload: with the link's token, or the operator's; no API key here --%>
+  <p class="alert" id="access-status" role="status" aria-live="polite" hidden></p>
 
-  <section aria-label="Choose files">
+  <section aria-label="Choose files" id="choose-section">
     <input class="visually-hidden" type="file" id="file-input" name="file" multiple accept="image/*" tabindex="-1">
     <label class="dropzone" for="file-input" id="dropzone" tabindex="0" role="button"
            aria-describedby="dropzone-hint">

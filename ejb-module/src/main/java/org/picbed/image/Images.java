@@ -82,10 +82,19 @@ public class Images {
     }
 
     public Ingested ingest(InputStream content, String clientFileName, Uploader uploader, String idempotencyKey) throws IOException {
+        return ingest(content, clientFileName, uploader, idempotencyKey, limits);
+    }
+
+    /**
+     * Ingests under {@code limits} instead of the server's (an upload token's narrower ones: fewer bytes, fewer
+     * formats), checked in the same single pass, so a refused file leaves nothing behind either.
+     */
+    public Ingested ingest(InputStream content, String clientFileName, Uploader uploader, String idempotencyKey,
+                           ImageLimits limits) throws IOException {
         long start = System.nanoTime();
         String displayName = DisplayNames.of(clientFileName).orElse(null);
         try (BlobStore.BlobWriter writer = blobs.create()) {
-            ImageInfo info = stage(content, writer);
+            ImageInfo info = stage(content, writer, limits);
             ImageId id = writer.seal();
             String name = displayName != null ? displayName : id.hex().substring(0, 12) + "." + info.format().extension();
             ReentrantLock lock = lockFor(id);
@@ -119,7 +128,7 @@ public class Images {
             return true;
         }
         try (BlobStore.BlobWriter writer = blobs.create()) {
-            ImageInfo info = stage(content, writer);
+            ImageInfo info = stage(content, writer, limits);
             ImageId id = writer.seal();
             if (!id.equals(expected)) {
                 throw new ReplicaMismatch(expected, id);
@@ -194,7 +203,7 @@ public class Images {
     }
 
     /** One pass over the bytes: hashed and staged by the writer while the inspector checks them (size limit included). */
-    private ImageInfo stage(InputStream content, BlobStore.BlobWriter writer) throws IOException {
+    private static ImageInfo stage(InputStream content, BlobStore.BlobWriter writer, ImageLimits limits) throws IOException {
         TeeInputStream tee = new TeeInputStream(new Limited(content, limits.maxBytes()), writer.output());
         ImageInfo info = ImageFormats.inspect(tee, limits);
         tee.drain();

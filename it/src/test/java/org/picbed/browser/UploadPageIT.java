@@ -16,8 +16,10 @@ import org.picbed.it.Corpus;
 import org.picbed.it.PicbedDeployment;
 import org.picbed.it.TestServer;
 
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +49,8 @@ class UploadPageIT {
 
         ChromeDriver driver = Browser.open(1200, 1500);
         try {
-            driver.get(TestServer.uri("/upload").toString());
-            driver.findElement(By.id("api-key")).sendKeys(TestServer.apiKey());
+            // the page holds no API key: it uploads with an upload token from its link (see UploadTokensIT)
+            driver.get(TestServer.uri("/upload?token=" + uploadToken()).toString());
             driver.findElement(By.id("file-input")).sendKeys(a + "\n" + b + "\n" + bad);
 
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -73,5 +75,13 @@ class UploadPageIT {
         } finally {
             driver.quit();
         }
+    }
+
+    private static String uploadToken() throws Exception {
+        HttpResponse<String> issued = TestServer.send(HttpRequest.newBuilder(TestServer.uri("/api/upload-tokens"))
+                .header("Authorization", "Bearer " + TestServer.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, issued.statusCode(), issued.body());
+        return URLEncoder.encode(TestServer.json(issued.body()).getString("token"), StandardCharsets.UTF_8);
     }
 }

@@ -13,7 +13,7 @@ import org.picbed.image.ImageId;
 import org.picbed.image.ImageLibrary;
 import org.picbed.site.SiteView;
 import org.picbed.variant.store.VariantCatalog;
-import org.picbed.web.CsrfTokens;
+import org.picbed.web.AdminSession;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public class ConsoleServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("");
-        CsrfTokens.token(request);
+        AdminSession.csrfToken(request);
         request.setAttribute("site", sites.site());
         try {
             if (path.isEmpty()) {

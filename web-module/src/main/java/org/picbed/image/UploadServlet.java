@@ -11,10 +11,13 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.picbed.auth.UploadToken;
+import org.picbed.auth.UploadTokens;
 import org.picbed.auth.Uploader;
 import org.picbed.batch.BatchWork;
 import org.picbed.batch.Rules;
 import org.picbed.error.PicbedException;
+import org.picbed.image.format.ImageLimits;
 import org.picbed.variant.render.RenderException;
 import org.picbed.web.Authentication;
 import org.picbed.web.JsonBuilders;
@@ -38,7 +41,9 @@ import java.util.logging.Logger;
  * (optional {@code X-Filename}), or JSON {@code {"url": ..., "rules": [...]}} to fetch one image now (safely, see
  * {@link org.picbed.fetch.SafeFetcher}). Each part streams from the socket into {@link Images#ingest}; the answer lists
  * every file in request order. One file: its own status (201, 200 or the rejection's problem+json); several: 207
- * unless all share one status. An {@code Idempotency-Key} replays the first answer to retries.
+ * unless all share one status. An {@code Idempotency-Key} replays the first answer to retries. A browser may send
+ * files with an upload token instead of an API key ({@link Authentication}): the request is claimed and each file
+ * counted ({@link UploadTokens}) and held to the token's scope.
  * {@code GET /api/images} pages through the media library ({@link ImageLibrary}).
  */
 @WebServlet(urlPatterns = "/api/images")
@@ -59,6 +64,9 @@ public class UploadServlet extends HttpServlet {
 
     @Inject
     ImageLibrary library;
+
+    @Inject
+    UploadTokens uploadTokens;
 
     /**
      * {@code GET /api/images?limit=&cursor=&q=}: the media library, newest first, {@code limit} (1-200, 50) per
@@ -115,7 +123,9 @@ public class UploadServlet extends HttpServlet {
                 status = made.image().created() ? 201 : 200;
                 body = urlBody(request, made).toString();
             } else {
-                List<Outcome> outcomes = receive(request, uploader, key);
+                Optional<UploadToken> token = Authentication.uploadToken(request);
+                token.ifPresent(uploadTokens::claim);
+                List<Outcome> outcomes = receive(request, uploader, key, token);
                 status = status(outcomes);
                 body = body(request, outcomes, status).toString();
             }
@@ -136,7 +146,14 @@ public class UploadServlet extends HttpServlet {
         }
     }
 
-    private List<Outcome> receive(HttpServletRequest request, Uploader uploader, String key) throws IOException {
+    /**
+     * Every file of the request, in order. With an upload token each file is counted against its {@code max_files}
+     * before it is read, and is ingested under the token's narrower limits (bytes per file, formats).
+     */
+    private List<Outcome> receive(HttpServletRequest request, Uploader uploader, String key, Optional<UploadToken> token)
+            throws IOException {
+        ImageLimits limits = token.map(t -> images.limits().narrowed(t.scope().maxBytes(), t.scope().formats()))
+                .orElse(images.limits());
         List<Outcome> outcomes = new ArrayList<>();
         Optional<String> boundary = MultipartStream.boundary(request.getContentType());
         if (boundary.isPresent()) {
@@ -146,13 +163,13 @@ public class UploadServlet extends HttpServlet {
                 if (part.filename() == null || !FIELD.equals(part.fieldName())) {
                     continue;
                 }
-                outcomes.add(ingest(part.body(), part.filename(), uploader, key));
+                outcomes.add(ingest(part.body(), part.filename(), uploader, key, token, limits));
             }
             if (outcomes.isEmpty()) {
                 throw new PicbedException(400, "no_file", "send the image as a multipart part named '" + FIELD + "'");
             }
         } else if (isImageBody(request.getContentType())) {
-            outcomes.add(ingest(request.getInputStream(), filenameHeader(request), uploader, key));
+            outcomes.add(ingest(request.getInputStream(), filenameHeader(request), uploader, key, token, limits));
         } else {
             throw new PicbedException(415, "unsupported_media_type",
                     "send multipart/form-data with '" + FIELD + "' parts, or a raw image body (Content-Type image/*)");
@@ -160,9 +177,11 @@ public class UploadServlet extends HttpServlet {
         return outcomes;
     }
 
-    private Outcome ingest(InputStream in, String clientName, Uploader uploader, String key) throws IOException {
+    private Outcome ingest(InputStream in, String clientName, Uploader uploader, String key, Optional<UploadToken> token,
+                           ImageLimits limits) throws IOException {
         try {
-            return Outcome.of(images.ingest(in, clientName, uploader, key));
+            token.ifPresent(uploadTokens::countFile);
+            return Outcome.of(images.ingest(in, clientName, uploader, key, limits));
         } catch (PicbedException e) {
             if ("malformed_request".equals(e.code())) {
                 throw e; // the request itself is broken: no later part can be read

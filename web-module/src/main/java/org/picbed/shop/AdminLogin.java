@@ -10,8 +10,8 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.auth.Admins;
-import org.picbed.web.AdminCheck;
 import org.picbed.auth.TooManyAttempts;
+import org.picbed.web.AdminSession;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ public class AdminLogin implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PATH = "/shop/login";
     /** The operator's role (web.xml protects /shop/admin/* with it). */
-    public static final String ROLE = AdminCheck.ROLE;
+    public static final String ROLE = AdminSession.ROLE;
     /** Set on a failed attempt, for the login page to say so. */
     static final String FAILED = "org.picbed.shop.loginFailed";
     /** Set when the form's CSRF token does not match the session's. */

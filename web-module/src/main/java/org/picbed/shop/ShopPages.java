@@ -4,14 +4,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.picbed.web.CsrfTokens;
+import org.picbed.web.AdminSession;
 
 import java.io.IOException;
 
 /** What the storefront's servlets share: rendering JSPs, flash messages across redirects, CSRF tokens. */
 final class ShopPages {
 
-    static final String CSRF_FIELD = CsrfTokens.FIELD;
+    static final String CSRF_FIELD = "_csrf";
     private static final String FLASH = "org.picbed.shop.flash";
 
     private ShopPages() {
@@ -24,7 +24,7 @@ final class ShopPages {
         if (session != null) {
             request.setAttribute("flash", session.getAttribute(FLASH));
             session.removeAttribute(FLASH);
-            request.setAttribute("csrf", CsrfTokens.existing(request));
+            request.setAttribute("csrf", AdminSession.existingCsrfToken(request));
         }
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-cache");
@@ -47,11 +47,11 @@ final class ShopPages {
 
     /** The session's CSRF token, created with the session (admin pages put it in every form). */
     static String csrfToken(HttpServletRequest request) {
-        return CsrfTokens.token(request);
+        return AdminSession.csrfToken(request);
     }
 
     static boolean csrfMatches(HttpServletRequest request, String presented) {
-        return CsrfTokens.matches(request, presented);
+        return AdminSession.csrfMatches(request, presented);
     }
 
     /** The path after the servlet's mapping, split on "/" without empty segments. */

@@ -12,18 +12,20 @@ import jakarta.ws.rs.ext.Provider;
 import org.picbed.auth.Admins;
 import org.picbed.error.PicbedException;
 
+import java.util.Set;
+
 /**
- * Authenticates {@link AdminOnly} resources (see {@link Authentication}): the admin's form-login session (the
- * dashboard's scripts; a state-changing request must carry the session's {@link CsrfTokens#HEADER}), or HTTP Basic
- * (scripts), which passes the login throttle.
+ * Authenticates {@link AdminOnly} resources (see {@link Authentication}): the operator's HTTP Basic credentials, or
+ * the operator's form-login session ({@link AdminSession}) from a page; a session-authenticated request that changes
+ * anything (not GET/HEAD/OPTIONS) must also carry the session's CSRF token in {@value AdminSession#CSRF_HEADER}
+ * (403 {@code csrf} otherwise), so another site cannot ride on the operator's cookie.
  */
 @Provider
 @AdminOnly
 @Priority(Priorities.AUTHENTICATION)
 public class AdminCheck implements ContainerRequestFilter {
 
-    /** The operator's role after the form login (web.xml protects /admin/* and /shop/admin/* with it). */
-    public static final String ROLE = "shop-admin";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
     Admins admins;
@@ -33,13 +35,10 @@ public class AdminCheck implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null && servletRequest.isUserInRole(ROLE)) {
-            boolean safe = switch (request.getMethod()) {
-                case "GET", "HEAD", "OPTIONS" -> true;
-                default -> false;
-            };
-            if (!safe && !CsrfTokens.matches(servletRequest, request.getHeaderString(CsrfTokens.HEADER))) {
-                throw new PicbedException(403, "csrf", "send the page's CSRF token as " + CsrfTokens.HEADER + "; reload the page");
+        if (AdminSession.loggedIn(servletRequest)) {
+            if (!SAFE.contains(request.getMethod())
+                    && !AdminSession.csrfMatches(servletRequest, request.getHeaderString(AdminSession.CSRF_HEADER))) {
+                throw new PicbedException(403, "csrf", "send the page's CSRF token in " + AdminSession.CSRF_HEADER);
             }
             return;
         }

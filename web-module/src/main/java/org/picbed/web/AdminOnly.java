@@ -7,7 +7,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** On a resource class or method: only the operator (admin credentials, HTTP Basic) gets in; see {@link Authentication}. */
+/**
+ * On a resource class or method: only the operator (admin credentials over HTTP Basic, or the form-login session
+ * with its CSRF token) gets in; see {@link AdminCheck}.
+ */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -56,7 +56,7 @@ public final class ImageFormats {
     /**
      * Reads an upload up to the image's end marker (the caller reads whatever follows) and tells what it is.
      *
-     * @throws UploadRejected 400 when empty, 415 when not an accepted format, 422 when truncated, structurally
+     * @throws UploadRejected 400 when empty, 415 when not an accepted format (or not one of {@code limits.formats()}), 422 when truncated, structurally
      *                        broken or over a limit
      */
     public static ImageInfo inspect(InputStream stream, ImageLimits limits) throws IOException {
@@ -67,6 +67,7 @@ public final class ImageFormats {
         }
         ImageFormat format = sniff(head).orElseThrow(() -> UploadRejected.unsupportedFormat(
                 "the content is not an accepted image format (JPEG, PNG, GIF, WebP, BMP, ICO)"));
+        limits.checkFormat(format);
         try {
             return switch (format) {
                 case JPEG -> Jpeg.inspect(in, limits);
