@@ -9,7 +9,9 @@ import org.picbed.cache.HotCacheContainer;
 import org.picbed.config.Platform;
 import org.picbed.config.Settings;
 import org.picbed.platform.payara.EmbeddedHotCache;
+import org.picbed.platform.wildfly.ManagementJmxCallers;
 import org.picbed.platform.wildfly.SubsystemHotCache;
+import org.picbed.purge.JmxCallers;
 
 import java.util.logging.Logger;
 
@@ -37,6 +39,13 @@ public class PlatformAdapters {
         if (Platform.current() != Platform.WILDFLY) {
             container.hotImages();
         }
+    }
+
+    /** Who calls the purge MBean: WildFly's management audit context, or the standard JMX subject (Payara). */
+    @Produces
+    @ApplicationScoped
+    JmxCallers jmxCallers() {
+        return Platform.current() == Platform.WILDFLY ? new ManagementJmxCallers(new SubjectJmxCallers()) : new SubjectJmxCallers();
     }
 
     void close(@Disposes HotCacheContainer container) {

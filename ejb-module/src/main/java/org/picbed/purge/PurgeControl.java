@@ -16,11 +16,7 @@ import org.picbed.image.ImageId;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
-import javax.security.auth.Subject;
 import java.lang.management.ManagementFactory;
-import java.security.AccessController;
-import java.security.Principal;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,6 +44,9 @@ public class PurgeControl {
     @Resource
     SessionContext context;
 
+    @Inject
+    JmxCallers callers;
+
     private ObjectName name;
 
     @PostConstruct
@@ -58,7 +57,7 @@ public class PurgeControl {
             if (server.isRegistered(name)) {
                 server.unregisterMBean(name);
             }
-            server.registerMBean(new StandardMBean(new Operations(context.getBusinessObject(PurgeControl.class)),
+            server.registerMBean(new StandardMBean(new Operations(context.getBusinessObject(PurgeControl.class), callers),
                     PurgeControlMBean.class), name);
             LOG.info("registered MBean " + OBJECT_NAME);
         } catch (Exception e) {
@@ -103,7 +102,7 @@ public class PurgeControl {
     }
 
     /** The MBean: parses and names the caller, calls the EJB, turns failures into plain JMX exceptions. */
-    record Operations(PurgeControl control) implements PurgeControlMBean {
+    record Operations(PurgeControl control, JmxCallers callers) implements PurgeControlMBean {
 
         @Override
         public String purgeImage(String id) {
@@ -145,11 +144,9 @@ public class PurgeControl {
                     .orElseThrow(() -> new IllegalArgumentException("an image id is 64 lowercase hex characters"));
         }
 
-        @SuppressWarnings("removal")
-        private static String caller() {
-            Subject subject = Subject.getSubject(AccessController.getContext());
-            List<String> names = subject == null ? List.of() : subject.getPrincipals().stream().map(Principal::getName).distinct().toList();
-            return "jmx" + (names.isEmpty() ? "" : ":" + String.join(",", names));
+        /** {@code jmx:<user>} as the server authenticated them, or {@code jmx} when it does not say. */
+        private String caller() {
+            return callers.current().map(user -> "jmx:" + user).orElse("jmx");
         }
 
         private static <T> T call(Callable<T> action) {

@@ -58,7 +58,7 @@ class PurgeIT {
 
         JsonObject purge = SERVER.admin("/api/purges/" + purgeId);
         assertEquals(id, purge.getString("image"));
-        assertTrue(purge.getString("requested_by").startsWith("jmx"), purge.toString());
+        assertEquals("jmx:" + ADMIN, purge.getString("requested_by"), "audited with the authenticated JMX user: " + purge);
         JsonObject applied = purge.getJsonArray("applied").getJsonObject(0);
         assertEquals("local", applied.getString("site"));
         assertTrue(applied.getBoolean("found"));

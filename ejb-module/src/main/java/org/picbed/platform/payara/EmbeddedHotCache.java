@@ -35,6 +35,9 @@ public final class EmbeddedHotCache implements HotCacheContainer, AutoCloseable 
         GlobalConfigurationBuilder global = GlobalConfigurationBuilder.defaultClusteredBuilder();
         global.cacheManagerName("picbed");
         global.jmx().enabled(false);
+        // no Infinispan metrics: picbed exports its own (Micrometer in the EAR is not visible to Infinispan in the
+        // domain lib, and Infinispan would try to register with it and fail to start)
+        global.metrics().gauges(false).histograms(false);
         global.transport()
                 .clusterName("picbed-" + settings.site())
                 .nodeName(settings.get("node.id", bind + ":" + port))
