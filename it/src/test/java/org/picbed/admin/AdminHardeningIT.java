@@ -41,8 +41,12 @@ class AdminHardeningIT {
 
     @Test
     void everyPageHasStrictHeadersAndNothingSaysWhatPoweredIt() throws Exception {
-        for (String page : List.of("/", "/shop/", "/shop/login", "/upload")) {
-            HttpResponse<String> r = TestServer.get(page);
+        HttpClient admin = loggedIn();
+        String id0 = ImageClient.upload("console-headers.jpg", "image/jpeg", Corpus.photo(320, 240));
+        for (String page : List.of("/", "/shop/", "/shop/login", "/upload", "/admin/", "/admin/images", "/admin/images/" + id0,
+                "/shop/admin/")) {
+            HttpResponse<String> r = page.contains("admin/") ? admin.send(HttpRequest.newBuilder(TestServer.uri(page)).build(),
+                    HttpResponse.BodyHandlers.ofString()) : TestServer.get(page);
             assertEquals(200, r.statusCode(), page);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("frame-ancestors 'none'"), page + ": " + csp);
@@ -111,6 +115,18 @@ class AdminHardeningIT {
     private static HttpResponse<String> sites(String authorization) throws Exception {
         return TestServer.send(HttpRequest.newBuilder(TestServer.uri("/api/admin/sites")).header("Authorization", authorization),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A client with the operator's session (the console's pages need it). */
+    private static HttpClient loggedIn() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(TestServer.uri("/shop/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"").matcher(page.body());
+        assertTrue(token.find(), page.body());
+        String form = "username=" + enc(TestServer.adminUser()) + "&password=" + enc(TestServer.adminPassword()) + "&_csrf=" + token.group(1);
+        assertEquals(303, browser.send(loginPost(form), HttpResponse.BodyHandlers.ofString()).statusCode());
+        return browser;
     }
 
     private static HttpRequest loginPost(String form) {
