@@ -11,6 +11,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import org.picbed.deadletter.FailedMessages;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.messaging.Destinations;
@@ -31,6 +32,9 @@ public class BulkRenderStep {
     @Inject
     VariantWork work;
 
+    @Inject
+    FailedMessages failed;
+
     /** Processes one message if there is one; returns whether there was. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean processOne() {
@@ -39,12 +43,17 @@ public class BulkRenderStep {
             if (message == null) {
                 return false;
             }
-            ImageId image = ImageId.parse(message.getStringProperty(JmsVariantJobs.IMAGE))
-                    .orElseThrow(() -> new IllegalArgumentException("bulk() message without a valid image id"));
-            ImageFormat format = ImageFormat.fromKey(message.getStringProperty(JmsVariantJobs.FORMAT))
-                    .orElseThrow(() -> new IllegalArgumentException("bulk() message without a valid format"));
-            work.rerender(image, message.getStringProperty(JmsVariantJobs.SPEC), format,
-                    message.getStringProperty(JmsVariantJobs.PRESET));
+            try {
+                ImageId image = ImageId.parse(message.getStringProperty(JmsVariantJobs.IMAGE))
+                        .orElseThrow(() -> new IllegalArgumentException("bulk() message without a valid image id"));
+                ImageFormat format = ImageFormat.fromKey(message.getStringProperty(JmsVariantJobs.FORMAT))
+                        .orElseThrow(() -> new IllegalArgumentException("bulk() message without a valid format"));
+                work.rerender(image, message.getStringProperty(JmsVariantJobs.SPEC), format,
+                        message.getStringProperty(JmsVariantJobs.PRESET));
+            } catch (RuntimeException e) {
+                failed.failed(message, e); // why, for the dead-letter listing; the rollback redelivers it
+                throw e;
+            }
             return true;
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
