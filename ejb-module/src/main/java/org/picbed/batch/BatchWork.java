@@ -19,7 +19,7 @@ import org.picbed.image.Images;
 import org.picbed.image.format.ImageInfo;
 import org.picbed.variant.render.RenderException;
 import org.picbed.variant.serve.Variants;
-import org.picbed.variant.spec.VariantOptions;
+import org.picbed.client.spec.VariantOptions;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

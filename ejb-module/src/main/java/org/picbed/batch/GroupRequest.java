@@ -8,7 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.picbed.error.PicbedException;
 import org.picbed.fetch.SafeFetcher;
-import org.picbed.variant.spec.VariantOptions;
+import org.picbed.client.spec.VariantOptions;
 
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -1,13 +1,14 @@
 package org.picbed.batch;
 
+import org.picbed.client.spec.InvalidOptionsException;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
 import org.picbed.variant.render.ImageRenderer;
 import org.picbed.variant.render.RenderException;
 import org.picbed.variant.render.Rendition;
 import org.picbed.variant.spec.VariantKey;
-import org.picbed.variant.spec.VariantOptions;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.VariantOptions;
+import org.picbed.client.spec.VariantSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +73,8 @@ public record Rules(List<Step> steps, String format, int quality) {
             }
             try {
                 steps.add(new Step(rule, options.parse(rule)));
-            } catch (PicbedException e) {
-                throw invalid("'" + rule + "': " + e.publicMessage());
+            } catch (InvalidOptionsException e) {
+                throw invalid("'" + rule + "': " + e.getMessage());
             }
         }
         return new Rules(steps, format, quality);

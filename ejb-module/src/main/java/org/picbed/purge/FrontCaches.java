@@ -7,7 +7,7 @@ import org.picbed.image.Image;
 import org.picbed.image.ImageCatalog;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
-import org.picbed.variant.spec.Presets;
+import org.picbed.client.spec.Presets;
 import org.picbed.variant.spec.VariantKey;
 import org.picbed.variant.url.VariantUrls;
 

@@ -2,13 +2,14 @@ package org.picbed.purge;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.picbed.variant.spec.VariantSpecs;
 import org.picbed.cache.HotImageCache;
 import org.picbed.image.ImageCatalog;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.variant.spec.VariantKey;
-import org.picbed.variant.spec.VariantOptions;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.VariantOptions;
+import org.picbed.client.spec.VariantSpec;
 import org.picbed.variant.store.VariantStore;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ public class PurgeEffects {
     /** The spec of a variant purge: a preset name ({@code thumb}) or variant options ({@code rs:fit:300:300}). */
     public VariantSpec spec(String text) {
         String trimmed = text.trim();
-        return options.parse(trimmed.matches("[a-z0-9_-]+") && options.presets().find(trimmed).isPresent() ? "pr:" + trimmed : trimmed);
+        return VariantSpecs.parse(options, trimmed.matches("[a-z0-9_-]+") && options.presets().find(trimmed).isPresent() ? "pr:" + trimmed : trimmed);
     }
 
     public PurgeOutcome apply(PurgeRequest request) {

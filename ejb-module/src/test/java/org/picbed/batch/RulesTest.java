@@ -5,8 +5,8 @@ import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
 import org.picbed.variant.render.ImageRenderer;
 import org.picbed.variant.render.RenderSettings;
-import org.picbed.variant.spec.Presets;
-import org.picbed.variant.spec.VariantOptions;
+import org.picbed.client.spec.Presets;
+import org.picbed.client.spec.VariantOptions;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

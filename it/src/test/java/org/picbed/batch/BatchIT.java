@@ -15,7 +15,7 @@ import org.picbed.it.Groups;
 import org.picbed.it.Origin;
 import org.picbed.it.PicbedDeployment;
 import org.picbed.it.TestServer;
-import org.picbed.server.cli.Multipart;
+import org.picbed.client.Multipart;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

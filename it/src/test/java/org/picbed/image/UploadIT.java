@@ -12,7 +12,7 @@ import org.picbed.it.Corpus;
 import org.picbed.it.PicbedDeployment;
 import org.picbed.it.TestDatabase;
 import org.picbed.it.TestServer;
-import org.picbed.server.cli.Multipart;
+import org.picbed.client.Multipart;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;

@@ -18,7 +18,7 @@ import org.picbed.it.ImageClient;
 import org.picbed.it.PicbedDeployment;
 import org.picbed.it.TestDatabase;
 import org.picbed.it.TestServer;
-import org.picbed.server.cli.Multipart;
+import org.picbed.client.Multipart;
 
 import java.net.CookieManager;
 import java.net.URLEncoder;

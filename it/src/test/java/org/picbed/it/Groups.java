@@ -1,7 +1,7 @@
 package org.picbed.it;
 
 import jakarta.json.JsonObject;
-import org.picbed.server.cli.Multipart;
+import org.picbed.client.Multipart;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;

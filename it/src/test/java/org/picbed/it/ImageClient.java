@@ -1,6 +1,6 @@
 package org.picbed.it;
 
-import org.picbed.server.cli.Multipart;
+import org.picbed.client.Multipart;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -2,7 +2,7 @@ package org.picbed.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.picbed.server.cli.Multipart;
+import org.picbed.client.Multipart;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -3,23 +3,11 @@ package org.picbed.image;
 import org.picbed.variant.url.VariantUrls;
 import org.picbed.web.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.servlet.http.HttpServletRequest;
-import org.picbed.embed.ImageUrls;
 
 /** How an image is described in API answers, and the URLs that name it. */
 final class ImageJson {
 
     private ImageJson() {
-    }
-
-    static String baseUrl(HttpServletRequest request) {
-        if (ImageUrls.configuredBase().isPresent()) {
-            return ImageUrls.configuredBase().get();
-        }
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath();
     }
 
     static String url(String base, Image image) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.picbed.web.PublicUrl;
 import org.picbed.auth.Uploader;
 import org.picbed.error.PicbedException;
 import org.picbed.variant.background.VariantRerenders;
@@ -26,6 +27,9 @@ import java.io.IOException;
 /** {@code GET /api/images/<id>}: metadata; {@code DELETE /api/images/<id>} (API key): removes it for good. */
 @Path("images/{id}")
 public class ImageResource {
+
+    @Inject
+    PublicUrl publicUrl;
 
     @Inject
     ImageCatalog catalog;
@@ -53,7 +57,7 @@ public class ImageResource {
                     .add("filename", upload.displayName())
                     .add("uploadedAt", upload.uploadedAt().toString()));
         }
-        String body = ImageJson.describe(ImageJson.baseUrl(request), image)
+        String body = ImageJson.describe(publicUrl.base(request), image)
                 .add("createdAt", image.createdAt().toString())
                 .add("originSite", image.originSite())
                 .add("uploads", uploads)

@@ -11,6 +11,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.picbed.web.PublicUrl;
 import org.picbed.auth.UploadToken;
 import org.picbed.auth.UploadTokens;
 import org.picbed.auth.Uploader;
@@ -54,6 +55,9 @@ public class UploadServlet extends HttpServlet {
     private static final int MAX_URL_REQUEST = 64 * 1024;
 
     @Inject
+    PublicUrl publicUrl;
+
+    @Inject
     Images images;
 
     @Inject
@@ -78,7 +82,7 @@ public class UploadServlet extends HttpServlet {
         try {
             ImageLibrary.Page page = library.page(limit(request.getParameter("limit")), request.getParameter("cursor"),
                     request.getParameter("q"));
-            String base = ImageJson.baseUrl(request);
+            String base = publicUrl.base(request);
             JsonArrayBuilder images = JsonBuilders.array();
             page.images().forEach(entry -> images.add(ImageJson.listed(base, entry)));
             JsonObjectBuilder body = JsonBuilders.object().add("images", images);
@@ -211,10 +215,10 @@ public class UploadServlet extends HttpServlet {
         }
     }
 
-    private static JsonObject urlBody(HttpServletRequest request, BatchWork.Made made) {
+    private JsonObject urlBody(HttpServletRequest request, BatchWork.Made made) {
         JsonArrayBuilder applied = JsonBuilders.array();
         made.applied().forEach(applied::add);
-        JsonObjectBuilder image = ImageJson.describe(ImageJson.baseUrl(request), made.image().image())
+        JsonObjectBuilder image = ImageJson.describe(publicUrl.base(request), made.image().image())
                 .add("status", made.image().created() ? "created" : "exists")
                 .add("filename", made.image().displayName())
                 .add("applied", applied);
@@ -254,8 +258,8 @@ public class UploadServlet extends HttpServlet {
         return same ? first : 207;
     }
 
-    private static JsonObject body(HttpServletRequest request, List<Outcome> outcomes, int status) {
-        String base = ImageJson.baseUrl(request);
+    private JsonObject body(HttpServletRequest request, List<Outcome> outcomes, int status) {
+        String base = publicUrl.base(request);
         JsonArrayBuilder list = JsonBuilders.array();
         for (Outcome outcome : outcomes) {
             list.add(outcome.json(base));

@@ -19,7 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.picbed.embed.ImageUrls;
+import org.picbed.variant.url.VariantUrls;
+import org.picbed.web.PublicUrl;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageId;
 import org.picbed.web.AdminOnly;
@@ -47,6 +48,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @AdminOnly
 public class ShopResource {
+
+    @Inject
+    PublicUrl publicUrl;
 
     @Inject
     ShopCatalog catalog;
@@ -140,17 +144,17 @@ public class ShopResource {
         return body.get(name) instanceof JsonString s ? s.getString() : null;
     }
 
-    static JsonObjectBuilder json(ProductView p) {
+    JsonObjectBuilder json(ProductView p) {
         JsonArrayBuilder pictures = JsonBuilders.array();
         p.pictures().forEach(picture -> pictures.add(json(picture)));
         return JsonBuilders.object().add("slug", p.slug()).add("name", p.name()).add("description", p.description())
                 .add("price", p.plainPrice()).add("currency", p.currency()).add("pictures", pictures);
     }
 
-    static JsonObjectBuilder json(PictureView picture) {
+    JsonObjectBuilder json(PictureView picture) {
         return JsonBuilders.object().add("id", picture.id()).add("image", picture.imageId())
                 .add("width", picture.width()).add("height", picture.height()).add("alt", picture.alt())
                 .add("position", picture.position())
-                .add("url", ImageUrls.base("") + ImageUrls.original(ImageId.parse(picture.imageId()).orElseThrow()));
+                .add("url", publicUrl.configured().orElse("") + VariantUrls.originalPath(ImageId.parse(picture.imageId()).orElseThrow()));
     }
 }

@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import org.picbed.image.ImageCreated;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
-import org.picbed.variant.spec.Presets;
+import org.picbed.client.spec.Presets;
 import org.picbed.variant.spec.VariantKey;
-import org.picbed.variant.spec.VariantOptions;
+import org.picbed.client.spec.VariantOptions;
 import org.picbed.variant.store.VariantCatalog;
 
 import java.util.List;

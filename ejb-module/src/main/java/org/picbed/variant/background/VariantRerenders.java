@@ -9,7 +9,7 @@ import org.picbed.image.ImageId;
 import org.picbed.image.ImageVariant;
 import org.picbed.variant.serve.Variants;
 import org.picbed.variant.spec.VariantKey;
-import org.picbed.variant.spec.VariantOptions;
+import org.picbed.client.spec.VariantOptions;
 import org.picbed.variant.store.VariantCatalog;
 
 import java.io.IOException;

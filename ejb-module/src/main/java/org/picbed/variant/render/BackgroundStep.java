@@ -1,6 +1,6 @@
 package org.picbed.variant.render;
 
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.VariantSpec;
 
 /** Flattens transparency onto the spec's background, or onto white when the output has no alpha (JPEG). */
 final class BackgroundStep implements RenderStep {

@@ -1,6 +1,6 @@
 package org.picbed.variant.render;
 
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.VariantSpec;
 
 /** Gaussian blur, sigma in output pixels. */
 final class BlurStep implements RenderStep {

@@ -1,8 +1,8 @@
 package org.picbed.variant.render;
 
-import org.picbed.variant.spec.Geometry;
-import org.picbed.variant.spec.Gravity;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.Geometry;
+import org.picbed.client.spec.Gravity;
+import org.picbed.client.spec.VariantSpec;
 
 /** The explicit crop of the oriented source, at its gravity (smart: the most detailed window). */
 final class CropStep implements RenderStep {

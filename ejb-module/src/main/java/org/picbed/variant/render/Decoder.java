@@ -2,9 +2,9 @@ package org.picbed.variant.render;
 
 import org.picbed.image.ImageFormat;
 import org.picbed.image.format.SourceInfo;
-import org.picbed.variant.spec.Geometry;
-import org.picbed.variant.spec.Gravity;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.Geometry;
+import org.picbed.client.spec.Gravity;
+import org.picbed.client.spec.VariantSpec;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;

@@ -3,9 +3,9 @@ package org.picbed.variant.render;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.format.ImageFormats;
 import org.picbed.image.format.SourceInfo;
-import org.picbed.variant.spec.Geometry;
+import org.picbed.client.spec.Geometry;
 import org.picbed.variant.spec.VariantKey;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.VariantSpec;
 
 import java.io.IOException;
 import java.io.InputStream;

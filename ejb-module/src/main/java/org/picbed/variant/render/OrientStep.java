@@ -1,7 +1,7 @@
 package org.picbed.variant.render;
 
-import org.picbed.variant.spec.Geometry;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.Geometry;
+import org.picbed.client.spec.VariantSpec;
 
 /** EXIF orientation: the stored raster turned the way the camera was held. */
 final class OrientStep implements RenderStep {

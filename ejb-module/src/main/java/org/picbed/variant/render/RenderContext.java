@@ -2,7 +2,7 @@ package org.picbed.variant.render;
 
 import org.picbed.image.ImageFormat;
 import org.picbed.image.format.SourceInfo;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.VariantSpec;
 
 import java.util.HashMap;
 import java.util.Map;

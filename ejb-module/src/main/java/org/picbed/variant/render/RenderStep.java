@@ -1,6 +1,6 @@
 package org.picbed.variant.render;
 
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.VariantSpec;
 
 /** One named stage of the pipeline between decoding and encoding. */
 interface RenderStep {

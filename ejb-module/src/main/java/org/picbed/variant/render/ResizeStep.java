@@ -1,9 +1,9 @@
 package org.picbed.variant.render;
 
-import org.picbed.variant.spec.Geometry;
-import org.picbed.variant.spec.Gravity;
-import org.picbed.variant.spec.Resize;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.Geometry;
+import org.picbed.client.spec.Gravity;
+import org.picbed.client.spec.Resize;
+import org.picbed.client.spec.VariantSpec;
 
 /** FIT / FILL (at the gravity, smart included) / FORCE, never enlarging unless asked: one quality resample. */
 final class ResizeStep implements RenderStep {

@@ -1,6 +1,6 @@
 package org.picbed.variant.render;
 
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.VariantSpec;
 
 /** Clockwise rotation by 90, 180 or 270 degrees. */
 final class RotateStep implements RenderStep {

@@ -1,7 +1,7 @@
 package org.picbed.variant.render;
 
-import org.picbed.variant.spec.Gravity;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.Gravity;
+import org.picbed.client.spec.VariantSpec;
 
 /** The configured watermark at its position, offsets, opacity and scale. */
 final class WatermarkStep implements RenderStep {

@@ -1,5 +1,6 @@
 package org.picbed.variant.spec;
 
+import org.picbed.client.url.VariantExtensions;
 import org.picbed.image.ImageFormat;
 
 import java.util.Locale;
@@ -9,7 +10,7 @@ import java.util.Set;
 public final class OutputFormats {
 
     /** The extensions a variant URL may end in (lowercase). */
-    public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "gif", "webp", "auto");
+    public static final Set<String> EXTENSIONS = VariantExtensions.ALL;
 
     private OutputFormats() {
     }

@@ -1,5 +1,6 @@
 package org.picbed.variant.spec;
 
+import org.picbed.client.spec.VariantSpec;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 

@@ -1,11 +1,10 @@
 /**
- * What a variant is, as values: {@code VariantSpec} (the canonical options: size, resize type, gravity, crop,
- * rotation, effects, quality), {@code VariantOptions} (parsing imgproxy-style option strings into a spec and its
- * canonical spelling), {@code Presets} (named specs, {@code PICBED_PRESETS}), {@code OutputFormats} (which
- * format {@code auto} means for a client), {@code VariantKey} (image + spec + format, the content address of a
- * variant) and {@code Geometry} (the sizes a spec makes, with no pixels involved).
+ * What a variant is on the server: the grammar, {@code VariantSpec}, {@code Presets} and {@code Geometry} come
+ * from the client library ({@code org.picbed.client.spec}, one implementation for server and clients); here are
+ * {@code VariantSpecs} (parsing with the server's error model), {@code OutputFormats} (which format {@code auto}
+ * means for a client) and {@code VariantKey} (image + spec + format, the content address of a variant).
  * <p>
- * May use: {@code config}, {@code error} and the image value types ({@code ImageId}, {@code ImageFormat}). Every
- * other variant package builds on this one; it depends on none of them.
+ * May use: {@code config}, {@code error}, the image value types ({@code ImageId}, {@code ImageFormat}) and the
+ * client library. Every other variant package builds on this one; it depends on none of them.
  */
 package org.picbed.variant.spec;

@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.picbed.config.Settings;
-import org.picbed.variant.spec.Presets;
-import org.picbed.variant.spec.VariantOptions;
+import org.picbed.client.spec.Presets;
+import org.picbed.client.spec.VariantOptions;
+import org.picbed.client.url.UrlSignatures;
 
 /** The configured URL grammar (presets, option limits, signing keys), read once per deployment. */
 @ApplicationScoped

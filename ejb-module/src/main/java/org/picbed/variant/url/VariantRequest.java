@@ -4,7 +4,7 @@ import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.variant.spec.OutputFormats;
 import org.picbed.variant.spec.VariantKey;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.VariantSpec;
 
 /**
  * A parsed variant URL: which image, the resolved spec, and the extension asked for (one of

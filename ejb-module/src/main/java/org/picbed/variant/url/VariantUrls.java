@@ -1,12 +1,15 @@
 package org.picbed.variant.url;
 
+import org.picbed.client.spec.Presets;
+import org.picbed.client.spec.VariantOptions;
+import org.picbed.client.url.PicbedUrls;
+import org.picbed.client.url.UrlSignatures;
 import org.picbed.config.Settings;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.variant.spec.OutputFormats;
-import org.picbed.variant.spec.Presets;
-import org.picbed.variant.spec.VariantOptions;
+import org.picbed.variant.spec.VariantSpecs;
 
 import java.util.Locale;
 
@@ -17,16 +20,19 @@ import java.util.Locale;
  * <li>signed: {@code /v/<signature>/<options>/<id>.<ext>}, e.g. {@code /v/<sig>/rs:fill:300:200/g:sm/<id>.jpg};
  * the options may be empty ({@code /v/<sig>/<id>.png}: the original in another format).</li>
  * </ul>
- * Callers pass the raw (not percent-decoded) path after {@code /i/} or {@code /v/}.
+ * Callers pass the raw (not percent-decoded) path after {@code /i/} or {@code /v/}. URLs are built by the client
+ * library's {@link PicbedUrls}, the builder shops use too.
  */
 public final class VariantUrls {
 
     private final VariantOptions options;
     private final UrlSignatures signatures;
+    private final PicbedUrls builder;
 
     public VariantUrls(VariantOptions options, UrlSignatures signatures) {
         this.options = options;
         this.signatures = signatures;
+        this.builder = new PicbedUrls(null, options, signatures);
     }
 
     public static VariantUrls from(Settings settings) {
@@ -39,6 +45,11 @@ public final class VariantUrls {
 
     public UrlSignatures signatures() {
         return signatures;
+    }
+
+    /** The client library's builder with this grammar and these keys (root-relative URLs). */
+    public PicbedUrls builder() {
+        return builder;
     }
 
     /**
@@ -58,7 +69,7 @@ public final class VariantUrls {
         }
         String ext = extension(segments[1].substring(dot + 1));
         Presets.Preset preset = options.presets().find(segments[1].substring(0, dot)).orElseThrow(VariantUrls::notFound);
-        return new VariantRequest(id, options.parse("pr:" + preset.name()), ext);
+        return new VariantRequest(id, VariantSpecs.parse(options, "pr:" + preset.name()), ext);
     }
 
     /**
@@ -91,33 +102,22 @@ public final class VariantUrls {
         }
         String ext = extension(file.substring(dot + 1));
         ImageId id = imageId(file.substring(0, dot));
-        return new VariantRequest(id, options.parse(optionText), ext);
+        return new VariantRequest(id, VariantSpecs.parse(options, optionText), ext);
     }
 
     /**
-     * The URL path of a signed variant, {@code /v/<signature>/<options>/<id>.<ext>} ({@code /v/<sig>/<id>.<ext>}
-     * for empty options). Without a key, but with unsigned URLs allowed, the signature is {@code unsafe}.
+     * The URL path of a signed variant (see {@link PicbedUrls#signedPath}).
      *
      * @throws IllegalArgumentException for invalid options or extension
      * @throws IllegalStateException    when URLs can neither be signed nor go unsigned
      */
     public String signedPath(String optionText, ImageId id, String ext) {
-        if (!OutputFormats.isExtension(ext)) {
-            throw new IllegalArgumentException("not a variant extension: " + ext);
-        }
-        try {
-            options.parse(optionText);
-        } catch (PicbedException e) {
-            throw new IllegalArgumentException(e.publicMessage(), e);
-        }
-        String signed = (optionText.isEmpty() ? "" : "/" + optionText) + "/" + id.hex() + "." + ext;
-        String signature = !signatures.enabled() && signatures.allowsUnsigned() ? "unsafe" : signatures.sign(signed);
-        return "/v/" + signature + signed;
+        return builder.signedPath(optionText, id.hex(), ext);
     }
 
     /** {@code /i/<id>}: the original in its stored format. */
     public static String originalPath(ImageId id) {
-        return "/i/" + id.hex();
+        return PicbedUrls.originalPath(id.hex());
     }
 
     /** {@code /i/<id>.<ext>}: the original, with its format in the name. */
@@ -127,7 +127,7 @@ public final class VariantUrls {
 
     /** {@code /i/<id>/<preset>.<ext>}; {@code ext} is an output format's extension or {@code auto}. */
     public static String presetPath(ImageId id, String preset, String ext) {
-        return originalPath(id) + "/" + preset + "." + ext;
+        return PicbedUrls.presetPath(id.hex(), preset, ext);
     }
 
     private static String withoutLeadingSlash(String path) {

@@ -2,8 +2,8 @@ package org.picbed.variant.render;
 
 import org.junit.jupiter.api.Test;
 import org.picbed.image.ImageFormat;
-import org.picbed.variant.spec.Gravity;
-import org.picbed.variant.spec.Resize;
+import org.picbed.client.spec.Gravity;
+import org.picbed.client.spec.Resize;
 import org.w3c.dom.Node;
 
 import java.awt.image.BufferedImage;

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.format.ImageFormats;
 import org.picbed.image.format.SourceInfo;
-import org.picbed.variant.spec.Geometry;
-import org.picbed.variant.spec.Gravity;
-import org.picbed.variant.spec.Resize;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.Geometry;
+import org.picbed.client.spec.Gravity;
+import org.picbed.client.spec.Resize;
+import org.picbed.client.spec.VariantSpec;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;

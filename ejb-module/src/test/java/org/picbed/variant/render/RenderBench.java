@@ -1,9 +1,9 @@
 package org.picbed.variant.render;
 
 import org.picbed.image.ImageFormat;
-import org.picbed.variant.spec.Gravity;
-import org.picbed.variant.spec.Resize;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.Gravity;
+import org.picbed.client.spec.Resize;
+import org.picbed.client.spec.VariantSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package org.picbed.variant.render;
 
-import org.picbed.variant.spec.Gravity;
-import org.picbed.variant.spec.Resize;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.Gravity;
+import org.picbed.client.spec.Resize;
+import org.picbed.client.spec.VariantSpec;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

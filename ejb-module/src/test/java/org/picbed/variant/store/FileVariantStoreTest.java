@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.variant.spec.VariantKey;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.VariantSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,8 @@ import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.variant.spec.VariantKey;
-import org.picbed.variant.spec.VariantSpec;
+import org.picbed.client.spec.VariantSpec;
+import org.picbed.client.url.UrlSignatures;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -21,10 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VariantUrlsTest {
 
     static final ImageId ID = new ImageId("1fa0a3ec" + "0".repeat(48) + "deadbeef");
+    /** Two key/salt pairs ("test-key"/"test-salt", "test-key2"/"test-salt2"). */
+    static final String TEST_KEYS = "746573742d6b6579,746573742d6b657932";
+    static final String TEST_SALTS = "746573742d73616c74,746573742d73616c7432";
     static final ImageId OTHER_ID = new ImageId("2fa0a3ec" + "0".repeat(48) + "deadbeef");
 
-    private final VariantUrls urls = VariantUrls.from(env("PICBED_SIGNING_KEY", UrlSignaturesTest.TEST_KEYS,
-            "PICBED_SIGNING_SALT", UrlSignaturesTest.TEST_SALTS, "PICBED_PRESETS", "avatar=rs:fill:64:64/g:sm"));
+    private final VariantUrls urls = VariantUrls.from(env("PICBED_SIGNING_KEY", TEST_KEYS,
+            "PICBED_SIGNING_SALT", TEST_SALTS, "PICBED_PRESETS", "avatar=rs:fill:64:64/g:sm"));
 
     private static Settings env(String... pairs) {
         Map<String, String> env = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.picbed.server.cli;
 
+import org.picbed.client.Multipart;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;

@@ -1,7 +1,7 @@
 package org.picbed.server.cli;
 
-import org.picbed.config.Settings;
-import org.picbed.variant.url.UrlSignatures;
+import org.picbed.client.PicbedSettings;
+import org.picbed.client.url.UrlSignatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,7 +53,7 @@ public final class UrlCommand implements Callable<Integer>, Cli.Usage {
     }
 
     /**
-     * The server's own signer (ejb-module's {@code UrlSignatures}: imgproxy's scheme, the first key/salt pair signs)
+     * The server's own signer (the client library's {@code UrlSignatures}, which the server uses too: imgproxy's scheme, the first key/salt pair signs)
      * from {@code PICBED_SIGNING_KEY}, {@code PICBED_SIGNING_SALT} and {@code PICBED_SIGNING_SIZE}; errors name the
      * variable, never its value.
      */
@@ -62,7 +62,7 @@ public final class UrlCommand implements Callable<Integer>, Cli.Usage {
             throw new CliException("PICBED_SIGNING_KEY is not set (./picbed start generates one in $PICBED_HOME/secrets.env)");
         }
         try {
-            return UrlSignatures.from(new Settings(env, new Properties()));
+            return UrlSignatures.from(new PicbedSettings(env, new Properties()));
         } catch (RuntimeException e) {
             throw new CliException(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.picbed.server.cli;
 
+import org.picbed.client.Multipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
