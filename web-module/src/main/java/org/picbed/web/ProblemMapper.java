@@ -28,6 +28,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             Response.StatusType type = e.getResponse().getStatusInfo();
             return Problems.problem(status, code(type), type.getReasonPhrase(), null).build();
         }
+        if (Problems.databaseUnreachable(failure)) {
+            PicbedException e = Problems.unavailable(failure);
+            return Problems.problem(e.status(), e.code(), e.publicMessage(), null).build();
+        }
         return Problems.problem(500, Problems.INTERNAL_ERROR, Problems.INTERNAL_DETAIL, Problems.logged(cause)).build();
     }
 

@@ -81,7 +81,34 @@ public final class Problems {
 
     /** A 500: the client gets a request id, the log gets the full failure under that id (once). */
     public static void writeInternalError(HttpServletResponse response, Throwable failure) throws IOException {
+        if (databaseUnreachable(failure)) {
+            write(response, unavailable(failure));
+            return;
+        }
         write(response, 500, body(500, INTERNAL_ERROR, INTERNAL_DETAIL, logged(failure)).build());
+    }
+
+    /**
+     * Whether a failure is the database being unreachable (no connection could be had or it broke): then the
+     * request may succeed later, so the answer is 503 {@code unavailable} with Retry-After, not a 500.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || (t.getClass().getName().equals("jakarta.resource.ResourceException")
+                        && String.valueOf(t.getMessage()).contains("Unable to get managed connection"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The 503 for an unreachable database (logged once, without the stack: health says what is down). */
+    static PicbedException unavailable(Throwable failure) {
+        LOG.warning(() -> "the database is unreachable: " + failure);
+        return new PicbedException(503, "unavailable", "picbed cannot reach its database right now; retry later");
     }
 
     static final String INTERNAL_ERROR = "internal_error";
