@@ -8,9 +8,9 @@
 # thumbnails of the 12-20 MP baseline JPEGs, each with its baseline measured right before) once with
 # PICBED_SERVER=wildfly and once with PICBED_SERVER=payara, each on a server of its own started in a temp data dir
 # (offset 600), one after the other, then prints one table: the figure on each server and Payara / WildFly.
-# Goal: Payara >= 0.8x WildFly for the hot hit and for cold renders. On WildFly a hot hit is answered on Undertow's
-# IO thread; Payara has no such handler and answers through the servlet, so WildFly's own servlet path (?x=1) is
-# printed as context. Both servers get the launcher's default heap (WildFly -Xmx768m; Payara's domain default
+# Goal: Payara >= 0.8x WildFly for the hot hit and for cold renders. A hot hit is answered before the servlet
+# container on both: on Undertow's IO thread (WildFly), by a filter in Grizzly's chain (Payara); the servlet path
+# (?x=1) is printed as context. Both servers get the launcher's default heap (WildFly -Xmx768m; Payara's domain default
 # -Xmx512m). Environment: ONLY, SECS, CONNS, SCALE, N3 ... pass through to variant-bench.sh; KEEP_LOGS=1 keeps both
 # runs' output in ${TMPDIR:-/tmp}.
 set -euo pipefail
@@ -50,7 +50,7 @@ compare() { # label wildfly payara goal-direction(higher|lower)
   fi
 }
 if [[ " $ONLY " == *" P1 "* ]]; then
-  compare "hot hit 32 KB req/s (WildFly: IO thread; Payara: servlet)" "$(figure wildfly 'P1 hot hit 32KB req/s')" "$(figure payara 'P1 hot hit 32KB req/s')" higher
+  compare "hot hit 32 KB req/s (WildFly: Undertow IO thread; Payara: Grizzly filter)" "$(figure wildfly 'P1 hot hit 32KB req/s')" "$(figure payara 'P1 hot hit 32KB req/s')" higher
   compare "hot hit p99 ms" "$(figure wildfly 'P1 hot hit p99 ms')" "$(figure payara 'P1 hot hit p99 ms')" lower
   compare "context: hot hit through the servlet (?x=1) req/s" "$(servlet wildfly)" "$(servlet payara)" lower
   printf 'context: nginx baseline req/s\t%s\t%s\t-\t-\t-\n' "$(baseline wildfly 'P1 hot hit 32KB req/s')" "$(baseline payara 'P1 hot hit 32KB req/s')"

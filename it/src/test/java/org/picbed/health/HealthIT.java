@@ -85,6 +85,12 @@ class HealthIT {
         String id = ImageClient.upload("metrics.jpg", "image/jpeg", Corpus.uniqueJpeg());
         ImageClient.makeHot("/i/" + id + "/large.jpg");
         ImageClient.get("/i/" + id + "/large.jpg?x=1"); // a hot hit through the servlet
+        // and one over HTTP/1.1 (as proxies and CDNs fetch), which no servlet sees: on Payara HTTP/2 streams (and
+        // h2c upgrades, which java.net.http tries first) go through the servlet
+        java.net.http.HttpResponse<Void> hit = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build().send(java.net.http.HttpRequest.newBuilder(TestServer.uri("/i/" + id + "/large.jpg")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals("HIT", hit.headers().firstValue("X-Cache").orElse(""));
         String after = TestServer.get("/api/metrics").body();
         for (String name : List.of("picbed_upload_seconds", "picbed_variant_render_seconds", "picbed_variant_hit_seconds")) {
             assertTrue(after.contains("# TYPE " + name + " histogram"), name + " is a histogram:\n" + after);
@@ -97,6 +103,11 @@ class HealthIT {
         assertTrue(count(after, "picbed_variant_render_seconds_count") > count(before, "picbed_variant_render_seconds_count"));
         assertTrue(count(after, "picbed_variant_hit_seconds_count{path=\"servlet\"}")
                 > count(before, "picbed_variant_hit_seconds_count{path=\"servlet\"}"), "the servlet hit timed");
+        // without a query string a hit never reaches a servlet: Undertow's IO thread (WildFly), Grizzly's filter (Payara)
+        assertTrue(count(after, "picbed_variant_hit_seconds_count{path=\"io_thread\"}")
+                > count(before, "picbed_variant_hit_seconds_count{path=\"io_thread\"}"), "a hit answered before the servlet container: "
+                + after.lines().filter(l -> l.contains("hit_seconds_count")).toList() + " before: "
+                + before.lines().filter(l -> l.contains("hit_seconds_count")).toList());
         assertTrue(count(after, "picbed_hot_cache_bytes") > 0, "hot cache bytes");
     }
 

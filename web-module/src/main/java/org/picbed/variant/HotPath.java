@@ -39,6 +39,14 @@ public class HotPath {
     }
 
     void install(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // make the beans a hit uses now, on a deployment thread: on Payara the hot path runs in Grizzly, outside
+        // any EE invocation, and a bean first made there is left without its injected fields
+        try {
+            entry.parse("warm-up", false);
+        } catch (RuntimeException expected) {
+            // not a variant URL: only the beans' creation was wanted
+        }
+        variants.hot("warm-up");
         current = this;
     }
 
