@@ -87,10 +87,7 @@ class HealthIT {
         ImageClient.get("/i/" + id + "/large.jpg?x=1"); // a hot hit through the servlet
         // and one over HTTP/1.1 (as proxies and CDNs fetch), which no servlet sees: on Payara HTTP/2 streams (and
         // h2c upgrades, which java.net.http tries first) go through the servlet
-        java.net.http.HttpResponse<Void> hit = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .build().send(java.net.http.HttpRequest.newBuilder(TestServer.uri("/i/" + id + "/large.jpg")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding());
-        assertEquals("HIT", hit.headers().firstValue("X-Cache").orElse(""));
+        assertEquals("HIT", ImageClient.header(ImageClient.getHttp11("/i/" + id + "/large.jpg"), "X-Cache"));
         String after = TestServer.get("/api/metrics").body();
         for (String name : List.of("picbed_upload_seconds", "picbed_variant_render_seconds", "picbed_variant_hit_seconds")) {
             assertTrue(after.contains("# TYPE " + name + " histogram"), name + " is a histogram:\n" + after);

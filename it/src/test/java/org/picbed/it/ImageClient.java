@@ -47,6 +47,18 @@ public final class ImageClient {
         }
     }
 
+    private static final java.net.http.HttpClient HTTP_1_1 = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(5)).build();
+
+    /**
+     * A GET over HTTP/1.1, as proxies and CDNs fetch from picbed (java.net.http otherwise tries h2c, whose streams
+     * Payara's hot path leaves to the servlets).
+     */
+    public static HttpResponse<byte[]> getHttp11(String path) throws IOException, InterruptedException {
+        return HTTP_1_1.send(HttpRequest.newBuilder(TestServer.uri(path)).timeout(java.time.Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public static HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(TestServer.uri(path));
         if (headers.length > 0) {

@@ -27,16 +27,11 @@ import java.util.Optional;
 final class GrizzlyHotFilter extends BaseFilter {
 
     private final Filter replaced;
-    private final String presetPrefix;
-    private final String signedPrefix;
-    private final ClassLoader deploymentLoader;
+    private final HotLookup lookup;
 
     GrizzlyHotFilter(Filter replaced, String contextPath, ClassLoader deploymentLoader) {
         this.replaced = replaced;
-        this.deploymentLoader = deploymentLoader;
-        String base = contextPath.endsWith("/") ? contextPath.substring(0, contextPath.length() - 1) : contextPath;
-        this.presetPrefix = base + "/i/";
-        this.signedPrefix = base + "/v/";
+        this.lookup = new HotLookup(contextPath, deploymentLoader);
     }
 
     /** The filter this one stands in for, put back on undeploy. */
@@ -52,22 +47,11 @@ final class GrizzlyHotFilter extends BaseFilter {
                 && content.getHttpHeader() instanceof HttpRequestPacket request
                 && Method.GET.equals(request.getMethod()) && !request.isUpgrade()
                 && (request.getQueryString() == null || request.getQueryString().isEmpty())) {
-            String uri = request.getRequestURI();
-            Optional<HotPath.Hit> hit = Optional.empty();
-            // the cache encodes keys per class loader: look up as the deployment, not as Grizzly's thread
-            Thread thread = Thread.currentThread();
-            ClassLoader own = thread.getContextClassLoader();
-            thread.setContextClassLoader(deploymentLoader);
+            Optional<HotPath.Hit> hit;
             try {
-                if (uri.startsWith(signedPrefix)) {
-                    hit = hotPath.find(uri.substring(signedPrefix.length()), true, request.getHeader(Header.Accept));
-                } else if (uri.startsWith(presetPrefix) && uri.indexOf('/', presetPrefix.length()) > 0) {
-                    hit = hotPath.find(uri.substring(presetPrefix.length()), false, request.getHeader(Header.Accept));
-                }
+                hit = lookup.find(hotPath, request.getRequestURI(), request.getHeader(Header.Accept));
             } catch (RuntimeException e) {
                 hit = Optional.empty(); // the servlet answers, and reports what went wrong
-            } finally {
-                thread.setContextClassLoader(own);
             }
             if (hit.isPresent()) {
                 NextAction next = respond(ctx, request, hit.get());

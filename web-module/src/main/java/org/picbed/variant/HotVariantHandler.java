@@ -21,16 +21,11 @@ final class HotVariantHandler implements HttpHandler {
     private static final HttpString X_CACHE = HttpString.tryFromString("X-Cache");
 
     private final HttpHandler next;
-    private final String presetPrefix;
-    private final String signedPrefix;
-    private final ClassLoader deploymentLoader;
+    private final HotLookup lookup;
 
     HotVariantHandler(HttpHandler next, String contextPath, ClassLoader deploymentLoader) {
         this.next = next;
-        this.deploymentLoader = deploymentLoader;
-        String base = contextPath.endsWith("/") ? contextPath.substring(0, contextPath.length() - 1) : contextPath;
-        this.presetPrefix = base + "/i/";
-        this.signedPrefix = base + "/v/";
+        this.lookup = new HotLookup(contextPath, deploymentLoader);
     }
 
     @Override
@@ -38,21 +33,8 @@ final class HotVariantHandler implements HttpHandler {
         long start = System.nanoTime();
         HotPath hotPath = HotPath.current();
         if (hotPath != null && exchange.getRequestMethod().equals(Methods.GET) && exchange.getQueryString().isEmpty()) {
-            String uri = exchange.getRequestURI();
-            Optional<HotPath.Hit> hit = Optional.empty();
-            // the cache encodes keys per class loader: look up as the deployment, not as the IO thread
-            Thread thread = Thread.currentThread();
-            ClassLoader own = thread.getContextClassLoader();
-            thread.setContextClassLoader(deploymentLoader);
-            try {
-                if (uri.startsWith(signedPrefix)) {
-                    hit = hotPath.find(uri.substring(signedPrefix.length()), true, exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
-                } else if (uri.startsWith(presetPrefix) && uri.indexOf('/', presetPrefix.length()) > 0) {
-                    hit = hotPath.find(uri.substring(presetPrefix.length()), false, exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
-                }
-            } finally {
-                thread.setContextClassLoader(own);
-            }
+            Optional<HotPath.Hit> hit = lookup.find(hotPath, exchange.getRequestURI(),
+                    exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
             if (hit.isPresent()) {
                 respond(exchange, hit.get());
                 hotPath.servedOnIoThread(System.nanoTime() - start);
