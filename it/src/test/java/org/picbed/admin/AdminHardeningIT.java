@@ -55,12 +55,19 @@ class AdminHardeningIT {
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), page);
             assertTrue(r.headers().firstValue("Referrer-Policy").isPresent(), page);
             assertFalse(r.headers().firstValue("X-Powered-By").isPresent(), page + ": " + r.headers().map());
+            assertFalse(r.headers().firstValue("Server").isPresent(), page + ": no Server header: " + r.headers().map());
         }
         String id = ImageClient.upload("headers.jpg", "image/jpeg", Corpus.photo(320, 240));
+        ImageClient.makeHot("/i/" + id + "/thumb.jpg");
         for (String path : List.of("/i/" + id, "/i/" + id + "/thumb.jpg", "/api/images/" + id, "/api/images/nope", "/no-such-page")) {
             HttpResponse<String> r = TestServer.get(path);
             assertFalse(r.headers().firstValue("X-Powered-By").isPresent(), path + ": " + r.headers().map());
+            assertFalse(r.headers().firstValue("Server").isPresent(), path + ": no Server header: " + r.headers().map());
         }
+        // a hot hit answered before the servlet container (HTTP/1.1) names no server either
+        HttpResponse<byte[]> hot = ImageClient.getHttp11("/i/" + id + "/thumb.jpg");
+        assertEquals("HIT", ImageClient.header(hot, "X-Cache"));
+        assertFalse(hot.headers().firstValue("Server").isPresent(), "hot hit: " + hot.headers().map());
     }
 
     @Test
