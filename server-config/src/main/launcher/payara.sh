@@ -134,15 +134,17 @@ payara_cmd_start() {
   build
   payara_built || die "Payara parts not built; run ./mvnw package"
   load_secrets
+  storage_environment "$(storage_kind "$OPT_STORAGE")"
   payara_environment
   check_ports_free "$HTTP_PORT" "$PAYARA_ADMIN_PORT" "$PAYARA_JMX_PORT" "$BROKER_PORT"
   mkdir -p "$RUN" && echo payara > "$RUN/server.kind"
   start_db
+  s3_start
   broker_start
   payara_prepare
   if ! payara_start || ! wait_healthy; then
     say "see $PAYARA_LOG; stopping" >&2
-    payara_stop; broker_stop; stop_db; rm -f "$RUN/server.kind"; exit 1
+    payara_stop; broker_stop; s3_stop; stop_db; rm -f "$RUN/server.kind"; exit 1
   fi
   print_summary
   say "  server:     Payara Server 6 (domain $PAYARA_DOMAINS/$PAYARA_DOMAIN), broker $BROKER_DIR (port $BROKER_PORT)"
@@ -153,6 +155,7 @@ payara_cmd_stop() {
   load_secrets   # asadmin logs in as the admin user
   if alive "$SERVER_PID" || [[ -f $PAYARA_DOMAINS/$PAYARA_DOMAIN/config/pid ]]; then step "stopping Payara"; payara_stop; any=1; fi
   if alive "$BROKER_PID"; then step "stopping the Artemis broker"; broker_stop; any=1; fi
+  if alive "$S3_PID"; then step "stopping the local S3 server"; s3_stop; any=1; fi
   if alive "$DB_PID" || alive "$DB_DIR/data.pid"; then step "stopping embedded MariaDB"; stop_db; any=1; fi
   rm -f "$RUN/server.kind"
   ((any)) && say "picbed stopped" || say "picbed is not running ($PICBED_HOME)"

@@ -12,7 +12,6 @@ import org.picbed.storage.BlobStore;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -78,7 +77,7 @@ public class Replication {
         }
         Optional<BlobStore.Blob> local = blobs.find(event.image());   // e.g. left by an earlier attempt
         if (local.isPresent()) {
-            try (InputStream in = Channels.newInputStream(local.get().open())) {
+            try (InputStream in = local.get().open()) {
                 images.adopt(event.image(), in, event.origin(), event.at());
                 return;
             } catch (Images.ReplicaMismatch e) {

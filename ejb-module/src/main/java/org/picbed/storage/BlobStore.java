@@ -3,13 +3,15 @@ package org.picbed.storage;
 import org.picbed.image.ImageId;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Port: content-addressed blob storage. A blob's name is the SHA-256 of its bytes, computed while they are
- * written; a blob, once stored, is never overwritten.
+ * written; a blob, once stored, is never overwritten. Adapters: {@link FileBlobStore} (a POSIX volume) and
+ * {@code storage.s3.S3BlobStore} (an S3-compatible bucket); both stage uploads on local disk.
  */
 public interface BlobStore {
 
@@ -22,6 +24,12 @@ public interface BlobStore {
     /** Removes a blob; returns whether it existed. */
     boolean delete(ImageId id) throws IOException;
 
+    /** Every stored blob's id, in no particular order (for the scrubber and for migrations); close the stream. */
+    Stream<ImageId> list() throws IOException;
+
+    /** Where the blobs are, for logs and the admin pages (a directory, or {@code s3://bucket/prefix}). */
+    String describe();
+
     /** Staged bytes; closing without {@link #store()} removes every trace of them. */
     interface BlobWriter extends AutoCloseable {
 
@@ -32,7 +40,10 @@ public interface BlobStore {
         /** Ends writing: the bytes are on disk (fsynced) and their id is known. */
         ImageId seal() throws IOException;
 
-        /** Makes the sealed bytes durable under their content id; identical bytes already stored are kept as they are. */
+        /**
+         * Makes the sealed bytes durable under their content id; identical bytes already stored are kept as they
+         * are. Returns only once the store has acknowledged them.
+         */
         Stored store() throws IOException;
 
         @Override
@@ -43,11 +54,37 @@ public interface BlobStore {
     record Stored(ImageId id, long size, boolean created) {
     }
 
-    /** A stored blob, readable from any offset. */
+    /** A stored blob: its size, and its bytes as streams from any offset. */
     interface Blob {
 
         long size();
 
-        FileChannel open() throws IOException;
+        /** {@code length} bytes from {@code start}; fails (does not end early) if the store has fewer. */
+        InputStream open(long start, long length) throws IOException;
+
+        default InputStream open() throws IOException {
+            return open(0, size());
+        }
+
+        /** The whole blob in one array. */
+        default byte[] readAll() throws IOException {
+            if (size() > Integer.MAX_VALUE - 16) {
+                throw new IOException("blob too large to read into memory");
+            }
+            try (InputStream in = open()) {
+                byte[] bytes = in.readNBytes((int) size());
+                if (bytes.length != size()) {
+                    throw new java.io.EOFException("blob shorter than its size");
+                }
+                return bytes;
+            }
+        }
+
+        /** Up to {@code n} first bytes (fewer when the blob is shorter). */
+        default byte[] head(int n) throws IOException {
+            try (InputStream in = open(0, Math.min(n, size()))) {
+                return in.readAllBytes();
+            }
+        }
     }
 }

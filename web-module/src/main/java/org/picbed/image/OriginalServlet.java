@@ -8,17 +8,13 @@ import org.picbed.error.PicbedException;
 import org.picbed.image.format.ImageFormats;
 import org.picbed.site.Originals;
 import org.picbed.storage.BlobStore;
-import org.picbed.storage.FileReads;
 import org.picbed.variant.VariantResponder;
 import org.picbed.web.GetHeadServlet;
 import org.picbed.web.Immutable;
 import org.picbed.web.Problems;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
+import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -57,65 +53,54 @@ public class OriginalServlet extends GetHeadServlet {
             Problems.write(response, 400, "invalid_id", "an image id is 64 lowercase hex characters");
             return;
         }
-        Optional<BlobStore.Blob> blob;
         try {
-            blob = originals.find(id.get());
-        } catch (PicbedException e) {
+            serveOriginal(id.get(), ext, request, response, body);
+        } catch (PicbedException e) {   // e.g. the object store is unreachable: 503 while nothing is sent yet
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
             Problems.write(response, e);
-            return;
         }
+    }
+
+    private void serveOriginal(ImageId id, String ext, HttpServletRequest request, HttpServletResponse response, boolean body)
+            throws IOException {
+        Optional<BlobStore.Blob> blob = originals.find(id);
         if (blob.isEmpty()) {
             notFound(response);
             return;
         }
-        try (FileChannel channel = blob.get().open()) {
-            Optional<ImageFormat> format = ImageFormats.sniff(FileReads.head(channel, SNIFF_BYTES));
-            if (format.isEmpty() || (ext != null && !format.get().isNamedBy(ext))) {
-                notFound(response);
-                return;
-            }
-            String etag = "\"" + id.get().hex() + "\"";
-            Immutable.headers(response::setHeader, etag, format.get().mediaType());
-            response.setHeader("Accept-Ranges", "bytes");
-            if (Immutable.matches(request.getHeader("If-None-Match"), etag)) {
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return;
-            }
-            long size = blob.get().size();
-            ByteRange range = ByteRange.parse(request.getHeader("Range"), size, request.getHeader("If-Range"), etag);
-            if (range == ByteRange.UNSATISFIABLE) {
-                response.setHeader("Content-Range", "bytes */" + size);
-                Problems.write(response, 416, "range_not_satisfiable", "the range is outside the image");
-                return;
-            }
-            long start = range == null ? 0 : range.start();
-            long length = range == null ? size : range.length();
-            if (range != null) {
-                response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
-                response.setHeader("Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
-            }
-            response.setContentLengthLong(length);
-            if (body) {
-                copy(channel, start, length, Channels.newChannel(response.getOutputStream()));
-            }
+        Optional<ImageFormat> format = ImageFormats.sniff(blob.get().head(SNIFF_BYTES));
+        if (format.isEmpty() || (ext != null && !format.get().isNamedBy(ext))) {
+            notFound(response);
+            return;
         }
-    }
-
-    private static void copy(FileChannel from, long start, long length, WritableByteChannel to) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 64 * 1024));
-        long position = start;
-        long end = start + length;
-        while (position < end) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-            int n = from.read(buffer, position);
-            if (n < 0) {
-                throw new IOException("blob shorter than expected");
+        String etag = "\"" + id.hex() + "\"";
+        Immutable.headers(response::setHeader, etag, format.get().mediaType());
+        response.setHeader("Accept-Ranges", "bytes");
+        if (Immutable.matches(request.getHeader("If-None-Match"), etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        long size = blob.get().size();
+        ByteRange range = ByteRange.parse(request.getHeader("Range"), size, request.getHeader("If-Range"), etag);
+        if (range == ByteRange.UNSATISFIABLE) {
+            response.setHeader("Content-Range", "bytes */" + size);
+            Problems.write(response, 416, "range_not_satisfiable", "the range is outside the image");
+            return;
+        }
+        long start = range == null ? 0 : range.start();
+        long length = range == null ? size : range.length();
+        if (range != null) {
+            response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+            response.setHeader("Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
+        }
+        response.setContentLengthLong(length);
+        if (body) {
+            try (InputStream in = blob.get().open(start, length)) {
+                in.transferTo(response.getOutputStream());
             }
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                to.write(buffer);
-            }
-            position += n;
         }
     }
 

@@ -13,9 +13,8 @@ import org.picbed.web.JsonBuilders;
 import org.picbed.web.Problems;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -86,8 +85,8 @@ public class InternalServlet extends HttpServlet {
         response.setHeader(PeerClient.CREATED_HEADER, String.valueOf(image.get().createdAt().toEpochMilli()));
         response.setHeader(PeerClient.SHA256_HEADER, id.get().hex());
         response.setContentLengthLong(blob.get().size());
-        try (FileChannel channel = blob.get().open(); OutputStream out = response.getOutputStream()) {
-            channel.transferTo(0, blob.get().size(), Channels.newChannel(out));
+        try (InputStream in = blob.get().open(); OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
         }
     }
 }

@@ -13,7 +13,6 @@ import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
 import org.picbed.image.format.ImageFormats;
 import org.picbed.storage.BlobStore;
-import org.picbed.storage.FileReads;
 import org.picbed.variant.render.ImageRenderer;
 import org.picbed.variant.render.RenderException;
 import org.picbed.variant.render.RenderSettings;
@@ -23,7 +22,6 @@ import org.picbed.variant.store.VariantCatalog;
 import org.picbed.variant.store.VariantStore;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -271,9 +269,7 @@ public class Variants {
         if (blob.isEmpty()) {
             throw new PicbedException(404, "not_found", "no such image");
         }
-        try (FileChannel channel = blob.get().open()) {
-            return FileReads.readFully(channel);
-        }
+        return blob.get().readAll();
     }
 
     /** What an original is, for choosing an {@code auto} format; empty when there is no such image. */
@@ -286,12 +282,10 @@ public class Variants {
         if (blob.isEmpty()) {
             return Optional.empty();
         }
-        try (FileChannel channel = blob.get().open()) {
-            byte[] head = FileReads.head(channel, 32);
-            Optional<SourceKind> kind = ImageFormats.sniff(head).map(f -> new SourceKind(f, ImageFormats.headers(head, f).alpha()));
-            kind.ifPresent(k -> sourceKinds.put(image, k));
-            return kind;
-        }
+        byte[] head = blob.get().head(32);
+        Optional<SourceKind> kind = ImageFormats.sniff(head).map(f -> new SourceKind(f, ImageFormats.headers(head, f).alpha()));
+        kind.ifPresent(k -> sourceKinds.put(image, k));
+        return kind;
     }
 
     /** An original's format and whether it may have transparent pixels. */

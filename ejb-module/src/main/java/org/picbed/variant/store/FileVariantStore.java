@@ -1,11 +1,8 @@
 package org.picbed.variant.store;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
-import org.picbed.storage.FileReads;
-import org.picbed.storage.StorageSettings;
+import org.picbed.storage.file.FileReads;
 import org.picbed.variant.spec.VariantKey;
 
 import java.io.IOException;
@@ -27,18 +24,9 @@ import java.util.Optional;
  * rendered again, so they are not fsynced (that wait is on the visitor's request): the one thing a crash can
  * leave, a renamed file whose data never reached the disk, is empty, and an empty file counts as missing.
  */
-@ApplicationScoped
 public class FileVariantStore implements VariantStore {
 
-    private Path root;
-
-    public FileVariantStore() {
-    }
-
-    @Inject
-    void configure(StorageSettings settings) {
-        root = settings.blobDir().resolve("variants");
-    }
+    private final Path root;
 
     public FileVariantStore(Path root) {
         this.root = root;

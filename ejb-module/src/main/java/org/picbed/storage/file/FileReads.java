@@ -1,4 +1,4 @@
-package org.picbed.storage;
+package org.picbed.storage.file;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

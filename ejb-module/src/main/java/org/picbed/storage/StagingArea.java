@@ -1,101 +1,55 @@
 package org.picbed.storage;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.picbed.image.ImageId;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Blobs as files under the blob directory, sharded as {@code ab/cd/<id>}. A blob is written to {@code tmp/},
- * hashed in the same pass, fsynced, then hard-linked to its final name (which fails if the name exists, so a
- * blob is never overwritten), and the directory is fsynced: an acknowledged blob survives a crash. Staging
- * writes bypass the page cache (O_DIRECT) where the file system supports it.
+ * Uploads staged on local disk ({@code tmp/} under the blob directory), hashed in the same pass and fsynced before
+ * a store takes them: every blob store adapter stages here and differs only in how it commits the sealed file.
+ * Writes bypass the page cache (O_DIRECT) where the file system supports it.
  */
-@ApplicationScoped
-public class FileBlobStore implements BlobStore {
+public final class StagingArea {
 
-    private Path root;
-    private Path tmp;
-    private int directBlockSize;
-
-    public FileBlobStore() {
+    /** What a store does with a sealed, fsynced staged file: returns whether it created the blob. */
+    @FunctionalInterface
+    public interface Commit {
+        boolean commit(ImageId id, Path staged, long size) throws IOException;
     }
 
-    public FileBlobStore(Path root) {
-        open(root);
-    }
+    private final Path tmp;
+    private final int directBlockSize;
 
-    @Inject
-    void configure(StorageSettings settings) {
-        open(settings.blobDir());
-    }
-
-    private void open(Path root) {
-        this.root = root;
-        this.tmp = root.resolve("tmp");
+    public StagingArea(Path tmp) {
+        this.tmp = tmp;
         this.directBlockSize = probeDirect();
     }
 
-    public Path root() {
-        return root;
+    public Path directory() {
+        return tmp;
     }
 
-    Path pathOf(ImageId id) {
-        String hex = id.hex();
-        return root.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
-    }
-
-    @Override
-    public BlobWriter create() throws IOException {
+    public BlobStore.BlobWriter stage(Commit commit) throws IOException {
         Files.createDirectories(tmp);
-        return new FileWriter(Files.createTempFile(tmp, "upload-", ".part"));
-    }
-
-    @Override
-    public Optional<Blob> find(ImageId id) throws IOException {
-        Path path = pathOf(id);
-        try {
-            long size = Files.size(path);
-            return Optional.of(new FileBlob(path, size));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-    }
-
-    @Override
-    public boolean delete(ImageId id) throws IOException {
-        Path path = pathOf(id);
-        boolean existed = Files.deleteIfExists(path);
-        if (existed) {
-            fsync(path.getParent());
-        }
-        return existed;
-    }
-
-    private static void fsync(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+        return new StagedWriter(Files.createTempFile(tmp, "upload-", ".part"), commit);
     }
 
     /**
      * Stages an upload. Where the file system allows it the bytes go to disk with O_DIRECT through one aligned
      * 1 MiB buffer: no copy into the page cache (which costs more CPU than hashing); elsewhere plain writes.
      */
-    private final class FileWriter implements BlobWriter {
+    private final class StagedWriter implements BlobStore.BlobWriter {
         private final Path temp;
+        private final Commit commit;
         private final FileChannel channel;
         private final MessageDigest sha256;
         private final OutputStream output;
@@ -105,8 +59,9 @@ public class FileBlobStore implements BlobStore {
         private boolean done;
         private ImageId id;
 
-        FileWriter(Path temp) throws IOException {
+        StagedWriter(Path temp, Commit commit) throws IOException {
             this.temp = temp;
+            this.commit = commit;
             this.block = directBlockSize;
             FileChannel opened = block > 0 ? openDirect(temp) : null;
             this.channel = opened != null ? opened : FileChannel.open(temp, StandardOpenOption.WRITE);
@@ -188,23 +143,12 @@ public class FileBlobStore implements BlobStore {
         }
 
         @Override
-        public Stored store() throws IOException {
-            ImageId id = seal();
-            Path target = pathOf(id);
-            Files.createDirectories(target.getParent());
-            boolean created;
-            try {
-                Files.createLink(target, temp);
-                created = true;
-            } catch (FileAlreadyExistsException e) {
-                created = false;
-            }
-            Files.delete(temp);
+        public BlobStore.Stored store() throws IOException {
+            ImageId sealed = seal();
+            boolean created = commit.commit(sealed, temp, size);
+            Files.deleteIfExists(temp);
             done = true;
-            if (created) {
-                fsync(target.getParent());
-            }
-            return new Stored(id, size, created);
+            return new BlobStore.Stored(sealed, size, created);
         }
 
         private void releaseBuffer() {
@@ -261,7 +205,7 @@ public class FileBlobStore implements BlobStore {
     private static final class DirectBuffers {
         private static final int SIZE = 1 << 20;
         private static final int MAX_POOLED = 32;
-        private static final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> POOL = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private static final ConcurrentLinkedQueue<ByteBuffer> POOL = new ConcurrentLinkedQueue<>();
 
         static ByteBuffer take(int block) {
             ByteBuffer buffer = POOL.poll();
@@ -276,13 +220,6 @@ public class FileBlobStore implements BlobStore {
             if (POOL.size() < MAX_POOLED) {
                 POOL.offer(buffer.clear());
             }
-        }
-    }
-
-    private record FileBlob(Path path, long size) implements Blob {
-        @Override
-        public FileChannel open() throws IOException {
-            return FileChannel.open(path, StandardOpenOption.READ);
         }
     }
 }

@@ -1,4 +1,6 @@
-package org.picbed.storage;
+package org.picbed.storage.file;
+
+import org.picbed.storage.BlobStore;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
