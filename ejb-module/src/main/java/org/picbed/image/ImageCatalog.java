@@ -45,6 +45,13 @@ public class ImageCatalog {
         return Optional.ofNullable(em.find(Image.class, id.hex()));
     }
 
+    /** Up to {@code limit} image ids after {@code after} (null: from the start), in id order (the scrubber's walk). */
+    public List<ImageId> idsAfter(ImageId after, int limit) {
+        return em.createQuery("select i.id from Image i where i.id > :after order by i.id", String.class)
+                .setParameter("after", after == null ? "" : after.hex()).setMaxResults(limit).getResultList()
+                .stream().map(ImageId::new).toList();
+    }
+
     public List<ImageUpload> uploads(ImageId id) {
         return em.createQuery("select u from ImageUpload u where u.imageId = :id order by u.uploadedAt", ImageUpload.class)
                 .setParameter("id", id).getResultList();

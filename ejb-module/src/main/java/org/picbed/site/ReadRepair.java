@@ -11,6 +11,7 @@ import org.picbed.error.PicbedException;
 import org.picbed.image.ImageCatalog;
 import org.picbed.image.ImageId;
 import org.picbed.image.Images;
+import org.picbed.integrity.PeerCopies;
 import org.picbed.purge.NodeCaches;
 import org.picbed.purge.PurgeRequest;
 
@@ -32,7 +33,7 @@ import java.util.logging.Logger;
  * concurrent reads of one id make one fetch, so unknown ids cannot be used to flood the peers.
  */
 @ApplicationScoped
-public class ReadRepair {
+public class ReadRepair implements PeerCopies {
 
     private static final Logger LOG = Logger.getLogger(ReadRepair.class.getName());
     private static final int NEGATIVE_ENTRIES = 100_000;
@@ -81,6 +82,16 @@ public class ReadRepair {
         }
     }
 
+    /** A good copy from a peer after this site's copy was found corrupt (and quarantined). */
+    @Override
+    public boolean fetch(ImageId id) {
+        try {
+            return repair(id);
+        } catch (PicbedException unreachable) {
+            return false;
+        }
+    }
+
     /** Tries to bring the image here from a peer; 503 when a peer that may have it cannot be reached. */
     public boolean repair(ImageId id) {
         if (!peers.settings().multiSite()) {
@@ -91,7 +102,7 @@ public class ReadRepair {
         CompletableFuture<Outcome> theirs = attempts.asMap().putIfAbsent(id.hex(), mine);
         if (theirs == null) {
             try {
-                outcome = fetch(id);      // on this request's thread: the copy is stored in its transaction context
+                outcome = ask(id);      // on this request's thread: the copy is stored in its transaction context
                 mine.complete(outcome);
             } catch (RuntimeException e) {
                 mine.completeExceptionally(e);   // a failed attempt is not remembered
@@ -107,7 +118,7 @@ public class ReadRepair {
         return outcome == Outcome.REPAIRED;
     }
 
-    private Outcome fetch(ImageId id) {
+    private Outcome ask(ImageId id) {
         if (catalog.isTombstoned(id)) {
             return Outcome.NOT_FOUND;
         }

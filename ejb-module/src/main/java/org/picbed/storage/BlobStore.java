@@ -24,6 +24,12 @@ public interface BlobStore {
     /** Removes a blob; returns whether it existed. */
     boolean delete(ImageId id) throws IOException;
 
+    /**
+     * Moves a blob whose bytes do not hash to its id out of the way (kept for a post-mortem under
+     * {@code quarantine/}, never served); returns whether there was one to move.
+     */
+    boolean quarantine(ImageId id) throws IOException;
+
     /** Every stored blob's id, in no particular order (for the scrubber and for migrations); close the stream. */
     Stream<ImageId> list() throws IOException;
 

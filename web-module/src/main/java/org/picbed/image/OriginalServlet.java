@@ -66,7 +66,7 @@ public class OriginalServlet extends GetHeadServlet {
 
     private void serveOriginal(ImageId id, String ext, HttpServletRequest request, HttpServletResponse response, boolean body)
             throws IOException {
-        Optional<BlobStore.Blob> blob = originals.find(id);
+        Optional<BlobStore.Blob> blob = originals.findVerified(id, "original");
         if (blob.isEmpty()) {
             notFound(response);
             return;

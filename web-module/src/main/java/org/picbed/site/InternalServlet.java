@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.picbed.image.Image;
 import org.picbed.image.ImageCatalog;
 import org.picbed.image.ImageId;
+import org.picbed.integrity.BlobVerifier;
+import org.picbed.integrity.Corruptions;
 import org.picbed.storage.BlobStore;
 import org.picbed.web.JsonBuilders;
 import org.picbed.web.Problems;
@@ -32,6 +34,12 @@ public class InternalServlet extends HttpServlet {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    BlobVerifier verifier;
+
+    @Inject
+    Corruptions corruptions;
 
     @Inject
     ImageCatalog catalog;
@@ -77,6 +85,10 @@ public class InternalServlet extends HttpServlet {
         }
         Optional<Image> image = catalog.find(id.get());
         Optional<BlobStore.Blob> blob = blobs.find(id.get());
+        if (blob.isPresent() && !verifier.verify(id.get(), blob.get())) {
+            corruptions.found(id.get(), "peer");   // quarantined; the peer asks again or elsewhere
+            blob = Optional.empty();
+        }
         if (image.isEmpty() || blob.isEmpty()) {
             Problems.write(response, 404, "not_found", "this site does not have the image");
             return;

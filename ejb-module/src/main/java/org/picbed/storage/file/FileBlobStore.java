@@ -13,6 +13,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -85,11 +86,25 @@ public class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public boolean quarantine(ImageId id) throws IOException {
+        Path path = pathOf(id);
+        Path quarantine = root.resolve("quarantine");
+        Files.createDirectories(quarantine);
+        try {
+            Files.move(path, quarantine.resolve(id.hex() + "-" + System.currentTimeMillis()), StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        fsync(path.getParent());
+        return true;
+    }
+
+    @Override
     public Stream<ImageId> list() throws IOException {
         if (!Files.isDirectory(root)) {
             return Stream.empty();
         }
-        // ab/cd/<id>: three levels; tmp/, batch/ and variants/ hold no 64-hex names at the third level
+        // ab/cd/<id>: three levels; tmp/, batch/, quarantine/ and variants/ hold no 64-hex names at the third level
         return Files.find(root, 3, (path, attributes) -> attributes.isRegularFile() && path.getNameCount() == root.getNameCount() + 3)
                 .map(path -> ImageId.parse(path.getFileName().toString()))
                 .flatMap(Optional::stream)

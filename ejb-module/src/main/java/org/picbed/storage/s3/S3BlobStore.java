@@ -48,6 +48,11 @@ public class S3BlobStore implements BlobStore {
     }
 
     @Override
+    public boolean quarantine(ImageId id) {
+        return bucket.move(keyOf(id), "quarantine/" + id.hex() + "-" + System.currentTimeMillis());
+    }
+
+    @Override
     public Stream<ImageId> list() {
         return bucket.list(PREFIX).map(key -> ImageId.parse(key.substring(PREFIX.length()))).flatMap(Optional::stream);
     }

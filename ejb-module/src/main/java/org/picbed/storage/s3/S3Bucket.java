@@ -222,6 +222,17 @@ public final class S3Bucket implements AutoCloseable {
         return existed;
     }
 
+    /** Copies an object to another key, then deletes it; returns whether there was one. */
+    public boolean move(String from, String to) {
+        if (head(from).isEmpty()) {
+            return false;
+        }
+        call("copy " + from, () -> client.copyObject(b -> b.sourceBucket(settings.bucket()).sourceKey(settings.prefix() + from)
+                .destinationBucket(settings.bucket()).destinationKey(settings.prefix() + to)));
+        call("delete " + from, () -> client.deleteObject(b -> b.bucket(settings.bucket()).key(settings.prefix() + from)));
+        return true;
+    }
+
     /** Deletes every object under {@code keyPrefix}; returns how many. */
     public int deletePrefix(String keyPrefix) {
         return call("delete " + keyPrefix + "*", () -> {

@@ -265,11 +265,7 @@ public class Variants {
     }
 
     private byte[] readSource(ImageId image) throws IOException {
-        Optional<BlobStore.Blob> blob = originals.find(image);
-        if (blob.isEmpty()) {
-            throw new PicbedException(404, "not_found", "no such image");
-        }
-        return blob.get().readAll();
+        return originals.verifiedBytes(image).orElseThrow(() -> new PicbedException(404, "not_found", "no such image"));
     }
 
     /** What an original is, for choosing an {@code auto} format; empty when there is no such image. */
