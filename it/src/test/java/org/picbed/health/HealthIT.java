@@ -39,7 +39,7 @@ class HealthIT {
         JsonObject health = json(response.body());
         assertEquals("UP", health.getString("status"));
         JsonObject checks = health.getJsonObject("checks");
-        for (String component : new String[] {"database", "storage", "jms", "cache"}) {
+        for (String component : new String[] {"database", "storage", "jms", "cache", "integrity"}) {
             assertEquals("UP", checks.getString(component), component + " in " + response.body());
         }
         assertEquals(latestMigration(), health.getJsonObject("details").getJsonObject("database").getString("schemaVersion"));

@@ -54,6 +54,38 @@ class FileBlobStoreTest {
     }
 
     @Test
+    void aBlobIsReadFromAnyOffsetAndAShortFileFailsInsteadOfEndingEarly() throws Exception {
+        FileBlobStore store = new FileBlobStore(root);
+        BlobStore.Stored stored = write(store, "0123456789");
+        BlobStore.Blob blob = store.find(stored.id()).orElseThrow();
+        try (var in = blob.open(3, 4)) {
+            assertArrayEquals("3456".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
+        }
+        assertArrayEquals("012".getBytes(StandardCharsets.UTF_8), blob.head(3));
+        Files.write(store.pathOf(stored.id()), "01234".getBytes(StandardCharsets.UTF_8));   // cut short behind the store's back
+        try (var in = blob.open(0, 10)) {
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.EOFException.class, in::readAllBytes);
+        }
+    }
+
+    @Test
+    void quarantineMovesTheBlobAsideAndListingSeesOnlyStoredBlobs() throws Exception {
+        FileBlobStore store = new FileBlobStore(root);
+        BlobStore.Stored a = write(store, "a");
+        BlobStore.Stored b = write(store, "b");
+        try (Stream<ImageId> ids = store.list()) {
+            assertEquals(java.util.Set.of(a.id(), b.id()), ids.collect(java.util.stream.Collectors.toSet()));
+        }
+        assertTrue(store.quarantine(a.id()));
+        assertFalse(store.quarantine(a.id()), "already gone");
+        assertTrue(store.find(a.id()).isEmpty());
+        assertEquals(1, count(root.resolve("quarantine")));
+        try (Stream<ImageId> ids = store.list()) {
+            assertEquals(java.util.List.of(b.id()), ids.toList(), "quarantined copies are not blobs");
+        }
+    }
+
+    @Test
     void closingWithoutStoringLeavesNothing() throws Exception {
         FileBlobStore store = new FileBlobStore(root);
         try (BlobStore.BlobWriter writer = store.create()) {
