@@ -134,7 +134,7 @@ payara_cmd_start() {
   build
   payara_built || die "Payara parts not built; run ./mvnw package"
   load_secrets
-  storage_environment "$(storage_kind "$OPT_STORAGE")"
+  storage_environment "$(storage_kind "$OPT_STORAGE")" record
   payara_environment
   check_ports_free "$HTTP_PORT" "$PAYARA_ADMIN_PORT" "$PAYARA_JMX_PORT" "$BROKER_PORT"
   mkdir -p "$RUN" && echo payara > "$RUN/server.kind"

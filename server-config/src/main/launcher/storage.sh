@@ -23,10 +23,11 @@ storage_kind() { # [--storage value]
   echo "$kind"
 }
 
-# exports PICBED_STORAGE and, for a local S3 server, the PICBED_S3_* settings that point at it
-storage_environment() { # kind
+# exports PICBED_STORAGE and, for a local S3 server, the PICBED_S3_* settings that point at it; "record" remembers
+# the kind for later starts (start does; migrate-storage does not: the data dir stays on files until started with s3)
+storage_environment() { # kind [record]
   export PICBED_STORAGE=$1
-  mkdir -p "$PICBED_HOME" && echo "$1" > "$STORAGE_KIND_FILE"
+  [[ ${2:-} != record ]] || { mkdir -p "$PICBED_HOME" && echo "$1" > "$STORAGE_KIND_FILE"; }
   [[ $1 == s3 ]] || return 0
   if [[ -n ${PICBED_S3_ENDPOINT:-} ]]; then   # the operator's object store (or, for a site's node k > 1, node 1's)
     [[ -n ${PICBED_S3_BUCKET:-} ]] || die "with PICBED_S3_ENDPOINT also set PICBED_S3_BUCKET (docs/storage.md)"
@@ -79,6 +80,20 @@ storage_summary() {
   if [[ ${PICBED_STORAGE:-file} != s3 ]]; then say "  storage:    files in ${PICBED_STORAGE_DIR:-$PICBED_HOME/blobs}"
   elif ((LOCAL_S3)); then say "  storage:    S3 bucket $PICBED_S3_BUCKET at $PICBED_S3_ENDPOINT (local S3Mock, data in $S3_DATA)"
   else say "  storage:    S3 bucket $PICBED_S3_BUCKET at ${PICBED_S3_ENDPOINT:-AWS S3 ($PICBED_S3_REGION)}"; fi
+}
+
+# ./picbed migrate-storage [--parallel N]: copies this data dir's file store into the bucket (the operator's, from
+# PICBED_S3_*, or the local S3 server, started for the copy if it is not running), verified by SHA-256 and resumable
+# (journal PICBED_HOME/migrate-storage.journal); picbed may keep running on files meanwhile (MigrateStorageCommand)
+cmd_migrate_storage() {
+  load_secrets
+  storage_environment s3
+  local started=0
+  if ((LOCAL_S3)) && ! alive "$S3_PID"; then s3_start; started=1; fi
+  local rc=0
+  cli migrate-storage --dir "${PICBED_STORAGE_DIR:-$PICBED_HOME/blobs}" --journal "$PICBED_HOME/migrate-storage.journal" "$@" || rc=$?
+  if ((started)); then s3_stop; fi
+  return $rc
 }
 
 # ./picbed s3 start|stop|status: the local S3 server alone (e.g. to look into the bucket, or to see how picbed

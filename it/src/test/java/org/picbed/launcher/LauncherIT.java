@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code ./picbed} as a newcomer uses it: two independent instances side by side (own data dir, ports, embedded
  * MariaDB), each healthy; {@code ./picbed demo} fills the storefront once; {@code ./picbed import} stores a
- * folder (good files created, hostile ones rejected with reasons) and a second run skips them; a restart keeps the data dir's API key;
- * stop leaves no process behind.
+ * folder (good files created, hostile ones rejected with reasons) and a second run skips them; {@code ./picbed
+ * migrate-storage} moves a data dir's images into an S3 bucket and it runs on it ({@code start --storage s3}); a restart
+ * keeps the data dir's API key; stop leaves no process behind (the local S3 server included).
  */
 class LauncherIT {
 
@@ -103,6 +104,23 @@ class LauncherIT {
         Result resumed = Launcher.run(b.home(), b.offset(), Map.of(), "import", corpus.toString(), "--batch", "5");
         assertEquals(0, resumed.exit(), resumed.output());
         assertTrue(resumed.output().contains("created 0, existed 0, skipped " + (created + existed)), "a second run skips what is stored: " + resumed.output());
+
+        // b moves its images from files into an S3 bucket (the local S3-protocol server): copied and verified by
+        // SHA-256, a second run resumes from the journal, then b starts on the bucket and serves what it had
+        assertEquals(0, b.run("stop").exit());
+        Result migrated = Launcher.run(b.home(), b.offset(), Map.of(), "migrate-storage");
+        assertEquals(0, migrated.exit(), migrated.output());
+        Matcher copied = Pattern.compile("done in [0-9.]+ s: (\\d+) copied, 0 already in the bucket").matcher(migrated.output());
+        assertTrue(copied.find() && Integer.parseInt(copied.group(1)) >= created, migrated.output());
+        Result migratedAgain = Launcher.run(b.home(), b.offset(), Map.of(), "migrate-storage");
+        assertEquals(0, migratedAgain.exit(), migratedAgain.output());
+        assertTrue(migratedAgain.output().contains("migrating 0 images") && migratedAgain.output().contains(copied.group(1) + " verified by an earlier run"),
+                migratedAgain.output());
+        Result onS3 = Launcher.run(b.home(), b.offset(), Map.of(), "start", "--storage", "s3");
+        assertEquals(0, onS3.exit(), onS3.output());
+        assertTrue(onS3.output().contains("storage:    S3 bucket picbed at http://127.0.0.1:" + (14000 + b.offset())), onS3.output());
+        assertTrue(b.health().contains("\"backend\":\"s3\""), b.health());
+        assertEquals(200, b.status(src.group(1)), "the grid's pictures, rendered again from the bucket: " + src.group(1));
 
         Result stopA = a.run("stop");
         assertEquals(0, stopA.exit(), stopA.output());

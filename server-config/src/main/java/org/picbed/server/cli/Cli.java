@@ -17,7 +17,7 @@ import java.util.Map;
  */
 @Command(name = "picbed", mixinStandardHelpOptions = true, version = "picbed CLI",
         description = "picbed's command line tools (run through ./picbed)",
-        subcommands = {ImportCommand.class, UrlCommand.class, PurgeCommand.class, DemoCommand.class})
+        subcommands = {ImportCommand.class, UrlCommand.class, PurgeCommand.class, DemoCommand.class, MigrateStorageCommand.class})
 public final class Cli implements Runnable {
 
     private final Map<String, String> env;
