@@ -3,7 +3,9 @@
 # Reads PICBED_PEERS ("name=url[|url...],...", empty = single site) and edits <base dir>/configuration/picbed.xml
 # in one embedded CLI run. For each peer P:
 #   jms-queue picbed.outbound.P (java:/jms/picbed/outbound/P; kept when it exists: it may hold messages), paged,
-#   per URL an outbound socket binding + http-connector picbed-peer-P-<i> (host and port from the URL, not offset),
+#   per URL an outbound socket binding + http-connector picbed-peer-P-<i> (host and port from the URL, not offset;
+#   an https:// URL connects over TLS to the peer's https-acceptor, trusting PICBED_TLS_TRUSTSTORE and checking the
+#   peer's host name against its certificate),
 #   core bridge picbed-to-P: picbed.outbound.P -> jms.queue.picbed.replication on P's broker, retried forever;
 #   after a failure it tries all of P's URLs at once (reconnect-attempts-on-same-node=0; the default 10 kept it
 #   on a dead node for minutes).
@@ -24,6 +26,10 @@ SOCKETS=/socket-binding-group=standard-sockets
 # the bridge logs in as the Artemis cluster user; WildFly would send the literal default password "CHANGE ME!!"
 # when the bridge's password is undefined, so it gets the same expression as the server's cluster-password
 CLUSTER_PASSWORD='${env.PICBED_CLUSTER_PASSWORD:${jboss.messaging.cluster.password:picbed-cluster}}'
+
+# https:// peers: the trust store (the site CA, or the operator's) is read by the bridge at connect time
+TRUSTSTORE='${env.PICBED_TLS_TRUSTSTORE:}'
+TRUSTSTORE_PASSWORD='${env.PICBED_TLS_TRUSTSTORE_PASSWORD:}'
 
 cli=() peers=()
 emit() { cli+=("$*"); }
@@ -53,14 +59,21 @@ for entry in "${entries[@]}"; do
   IFS='|' read -r -a list <<< "$urls"
   connectors=() i=0
   for url in "${list[@]}"; do
-    [[ $url =~ ^http://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:([0-9]{1,5}))?(/.*)?$ ]] \
-      || die "PICBED_PEERS: peer $peer: expected http://host[:port][/path], got '$url' (bridges use plain HTTP upgrade)"
-    host=${BASH_REMATCH[1]} port=${BASH_REMATCH[3]:-80}
+    [[ $url =~ ^(https?)://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:([0-9]{1,5}))?(/.*)?$ ]] \
+      || die "PICBED_PEERS: peer $peer: expected http(s)://host[:port][/path], got '$url'"
+    scheme=${BASH_REMATCH[1]} host=${BASH_REMATCH[2]} port=${BASH_REMATCH[4]}
     host=${host#[} host=${host%]}
     i=$((i + 1))
     name=picbed-peer-$peer-$i
-    emit "$SOCKETS/remote-destination-outbound-socket-binding=$name:add(host=\"$host\", port=$port)"
-    emit "$MSG/http-connector=$name:add(socket-binding=$name, endpoint=http-acceptor)"
+    if [[ $scheme == https ]]; then
+      port=${port:-443}
+      emit "$SOCKETS/remote-destination-outbound-socket-binding=$name:add(host=\"$host\", port=$port)"
+      emit "$MSG/http-connector=$name:add(socket-binding=$name, endpoint=https-acceptor, params={sslEnabled=true, verifyHost=true, trustStoreType=PKCS12, trustStorePath=\"$TRUSTSTORE\", trustStorePassword=\"$TRUSTSTORE_PASSWORD\"})"
+    else
+      port=${port:-80}
+      emit "$SOCKETS/remote-destination-outbound-socket-binding=$name:add(host=\"$host\", port=$port)"
+      emit "$MSG/http-connector=$name:add(socket-binding=$name, endpoint=http-acceptor)"
+    fi
     connectors+=("$name")
   done
   emit "$MSG/bridge=picbed-to-$peer:add(queue-name=jms.queue.picbed.outbound.$peer, forwarding-address=jms.queue.picbed.replication, static-connectors=[$(IFS=,; echo "${connectors[*]}")], use-duplicate-detection=true, ha=false, initial-connect-attempts=-1, reconnect-attempts=-1, reconnect-attempts-on-same-node=0, retry-interval=1000, retry-interval-multiplier=2.0, max-retry-interval=5000, password=\"$CLUSTER_PASSWORD\")"

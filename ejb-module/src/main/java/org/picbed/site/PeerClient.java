@@ -2,6 +2,7 @@ package org.picbed.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.picbed.config.Settings;
 import org.picbed.image.ImageId;
 
 import java.io.IOException;
@@ -28,11 +29,13 @@ public class PeerClient {
     private HttpClient http;
 
     @Inject
-    void configure(SiteSettings site) {
+    void configure(SiteSettings site, Settings all) {
         settings = site;
         auth = site.secret().map(SiteAuth::new).orElse(null);
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(site.peerTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(site.peerTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        PeerTls.context(all).ifPresent(builder::sslContext);   // https:// peers: the site CA (or the JDK's CAs)
+        http = builder.build();
     }
 
     public SiteSettings settings() {
@@ -81,7 +84,7 @@ public class PeerClient {
                     }
                 }
             } catch (IOException e) {
-                reason = e.getClass().getSimpleName();
+                reason = PeerTls.reason(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Fetch.Unreachable("interrupted");
@@ -90,23 +93,32 @@ public class PeerClient {
         return new Fetch.Unreachable(reason);
     }
 
-    /** Whether the peer answers its internal ping with this site's signature accepted; the round trip in ms. */
-    public Optional<Long> ping(Peer peer) {
+    /** A ping's outcome: the round trip in ms, or why the peer could not be reached. */
+    public record Ping(long millis, String failure) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    /** Whether the peer answers its internal ping with this site's signature accepted, and if not, why. */
+    public Ping ping(Peer peer) {
+        String failure = "no URL";
         for (URI base : peer.urls()) {
             long start = System.nanoTime();
             try {
                 HttpResponse<Void> response = http.send(request(base, "/internal/ping"), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    return Optional.of((System.nanoTime() - start) / 1_000_000);
+                    return new Ping((System.nanoTime() - start) / 1_000_000, null);
                 }
+                failure = "HTTP " + response.statusCode();
             } catch (IOException e) {
-                // try the next URL
+                failure = PeerTls.reason(e);   // then the next URL
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.empty();
+                return new Ping(-1, "interrupted");
             }
         }
-        return Optional.empty();
+        return new Ping(-1, failure);
     }
 
     private HttpRequest request(URI base, String path) {

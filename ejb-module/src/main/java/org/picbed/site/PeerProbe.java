@@ -6,7 +6,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /** Pings every peer site's internal endpoint every 5 seconds (this node's view of reachability). */
 @Startup
@@ -22,8 +21,8 @@ public class PeerProbe {
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "picbed-peer-probe")
     void probe() {
         for (Peer peer : client.settings().peers()) {
-            Optional<Long> millis = client.ping(peer);
-            stats.peer(peer.name()).probed(millis.isPresent(), millis.orElse(-1L), Instant.now());
+            PeerClient.Ping ping = client.ping(peer);
+            stats.peer(peer.name()).probed(ping.ok(), ping.millis(), ping.failure(), Instant.now());
         }
     }
 }

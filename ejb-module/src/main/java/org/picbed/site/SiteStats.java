@@ -72,6 +72,7 @@ public class SiteStats {
         private volatile Instant lastReachable;
         private volatile boolean reachable;
         private volatile long probeMillis = -1;
+        private volatile String probeFailure;
 
         void applied(Instant at, long nanos) {
             applied.incrementAndGet();
@@ -95,9 +96,10 @@ public class SiteStats {
             repaired.incrementAndGet();
         }
 
-        void probed(boolean ok, long millis, Instant at) {
+        void probed(boolean ok, long millis, String failure, Instant at) {
             lastProbe = at;
             reachable = ok;
+            probeFailure = ok ? null : failure;
             probeMillis = ok ? millis : -1;
             if (ok) {
                 lastReachable = at;
@@ -134,6 +136,11 @@ public class SiteStats {
 
         public Instant lastReachable() {
             return lastReachable;
+        }
+
+        /** Why the last probe failed (e.g. {@code untrusted certificate}); null when it succeeded. */
+        public String probeFailure() {
+            return probeFailure;
         }
 
         public boolean reachable() {

@@ -48,7 +48,8 @@ public class SiteView {
             return Optional.of("no outbound queue for " + p.peer().name() + " (run server-config sites.sh)");
         }
         if (p.counters().lastProbe() != null && !p.counters().reachable()) {
-            return Optional.of(p.peer().name() + " unreachable");
+            String why = p.counters().probeFailure();
+            return Optional.of(p.peer().name() + " unreachable" + (why == null ? "" : " (" + why + ")"));
         }
         if (p.oldestPendingMillis() > client.settings().lagWarning().toMillis()) {
             return Optional.of(p.peer().name() + " behind by " + Duration.ofMillis(p.oldestPendingMillis()).toSeconds() + " s");

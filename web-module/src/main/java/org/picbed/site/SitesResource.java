@@ -38,6 +38,7 @@ public class SitesResource {
                     .add("problem", view.problem(p).orElse(""))
                     .add("reachable", c.reachable())
                     .add("probe_ms", c.probeMillis())
+                    .add("probe_failure", c.probeFailure() == null ? "" : c.probeFailure())
                     .add("last_probe", text(c.lastProbe()))
                     .add("outbound_configured", p.configured())
                     .add("pending", p.pending())
