@@ -7,8 +7,9 @@
 # Runs it/scripts/upload-bench.sh (3 MB JPEG uploads, 16 clients: uploads/s and WildFly CPU per upload) and
 # it/scripts/variant-bench.sh ONLY=P3 (cold 300 px thumbnails of the 12-20 MP baseline JPEGs, 2 clients: img/s) once
 # with PICBED_STORAGE=file and once with PICBED_STORAGE=s3 (the launcher's local S3-protocol server, Adobe S3Mock, on
-# loopback: every original and variant goes through the AWS SDK and HTTP), each on a fresh server of its own, then prints
-# one table: each figure on both backends and s3 / file. Goal: s3 >= 0.8x file for uploads/s and for cold renders.
+# loopback: every original and variant goes through the AWS SDK and HTTP), each on a fresh server of its own, then the
+# cold renders once more with PICBED_S3_LOCAL_COPIES_MB=0 (no node-local copies of originals: every source is a GET),
+# and prints one table: each figure on both backends and s3 / file. Goal: s3 >= 0.8x file for uploads/s and cold renders.
 # The S3 server shares the 2 cores with WildFly and MariaDB, as a site's own MinIO would on one machine.
 # Environment: N, WARMUP, CLIENTS (upload-bench), N3, SCALE ... (variant-bench) pass through; KEEP_LOGS=1 keeps the runs'
 # output in ${TMPDIR:-/tmp}.
@@ -30,6 +31,12 @@ for storage in file s3; do
   fi
   grep -E '^P3 (picbed|baseline)' "$OUT/render-$storage.out" | sed "s/^/[$storage] /"
 done
+# the same cold renders with no local copies of originals on the node: every source is a GET from the bucket
+echo "== variant-bench.sh ONLY=P3 with PICBED_STORAGE=s3 PICBED_S3_LOCAL_COPIES_MB=0"
+if ! env -u PICBED_HOME PICBED_STORAGE=s3 PICBED_S3_LOCAL_COPIES_MB=0 ONLY=P3 "$ROOT/it/scripts/variant-bench.sh" > "$OUT/render-s3-nocopies.out" 2>&1; then
+  tail -n 30 "$OUT/render-s3-nocopies.out" >&2; echo "storage-bench: variant-bench.sh failed with s3, no local copies" >&2; exit 2
+fi
+grep -E '^P3 picbed' "$OUT/render-s3-nocopies.out" | sed "s/^/[s3, no local copies] /"
 
 field() { # file key: the value of key=value on the result/throughput lines of an upload run
   grep -E '^(throughput|server-cpu)' "$1" | tr '\t' '\n' | awk -F= -v k="$2" '$1 == k { print $2; exit }'
@@ -52,3 +59,4 @@ compare() { # label file s3 goal(higher|lower|context)
 compare "upload 3 MB JPEG, 16 clients, uploads/s" "$(field "$OUT/upload-file.out" uploads/s)" "$(field "$OUT/upload-s3.out" uploads/s)" higher
 compare "context: WildFly CPU ms per upload" "$(field "$OUT/upload-file.out" wildfly_cpu_ms/upload)" "$(field "$OUT/upload-s3.out" wildfly_cpu_ms/upload)" context
 compare "cold 300 px thumbs, 12-20 MP baseline JPEG, img/s" "$(render "$OUT/render-file.out")" "$(render "$OUT/render-s3.out")" higher
+compare "the same, no local copies (every source a GET)" "$(render "$OUT/render-file.out")" "$(render "$OUT/render-s3-nocopies.out")" higher

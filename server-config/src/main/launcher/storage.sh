@@ -52,7 +52,8 @@ s3_start() {
   local shim
   shim=$(compgen -G "$S3MOCK_DIR/*-s3mock-loopback.jar" | head -n 1)
   # the second connector (httpPort) is kept on loopback by the shim (org.picbed.server.s3mock.LoopbackConnectors)
-  nohup java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dloader.path="$shim" -Djava.io.tmpdir="$S3_DATA" \
+  # shellcheck disable=SC2086
+  nohup java ${PICBED_S3MOCK_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -Dloader.path="$shim" -Djava.io.tmpdir="$S3_DATA" \
     -cp "$S3MOCK_DIR/s3mock-exec.jar" org.springframework.boot.loader.launch.PropertiesLauncher \
     --server.address=127.0.0.1 --server.port="$S3_PORT" --server.ssl.enabled=false \
     --com.adobe.testing.s3mock.httpPort=$((S3_PORT + 1)) \

@@ -140,7 +140,7 @@ public class Scrubber {
 
     private State scrub(ImageId id, State s, Pacer pacer) {
         try {
-            Optional<BlobStore.Blob> blob = blobs.find(id);
+            Optional<BlobStore.Blob> blob = blobs.findStored(id);
             if (blob.isEmpty()) {
                 return new State(s.passStarted(), id, s.blobs(), s.bytes(), s.missing() + 1, s.lastPassCompleted(), s.lastPassBlobs(), s.lastPassTook());
             }

@@ -1,11 +1,14 @@
 package org.picbed.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageId;
 import org.picbed.integrity.BlobVerifier;
 import org.picbed.integrity.Corruptions;
+import org.picbed.purge.NodeCaches;
 import org.picbed.storage.BlobStore;
 import org.picbed.variant.serve.SourceBytes;
 
@@ -31,6 +34,11 @@ public class Originals implements SourceBytes {
 
     @Inject
     Corruptions corruptions;
+
+    /** A delete (or purge) of an image anywhere in the site: this node's local copy of it goes (s3 storage). */
+    void listen(@Observes @Initialized(ApplicationScoped.class) Object started, NodeCaches nodeCaches) {
+        nodeCaches.register(request -> request.image().ifPresent(blobs::forgetLocalCopy));
+    }
 
     @Override
     public Optional<BlobStore.Blob> find(ImageId id) throws IOException {

@@ -21,6 +21,11 @@ public interface BlobStore {
     /** The stored blob, if there is one. */
     Optional<Blob> find(ImageId id) throws IOException;
 
+    /** The store's own copy, never a node-local one (what the scrubber re-hashes). */
+    default Optional<Blob> findStored(ImageId id) throws IOException {
+        return find(id);
+    }
+
     /** Removes a blob; returns whether it existed. */
     boolean delete(ImageId id) throws IOException;
 
@@ -29,6 +34,13 @@ public interface BlobStore {
      * {@code quarantine/}, never served); returns whether there was one to move.
      */
     boolean quarantine(ImageId id) throws IOException;
+
+    /**
+     * Drops what this node keeps of a blob in front of a remote store (another node deleted the image); stores with
+     * nothing node-local do nothing.
+     */
+    default void forgetLocalCopy(ImageId id) {
+    }
 
     /** Every stored blob's id, in no particular order (for the scrubber and for migrations); close the stream. */
     Stream<ImageId> list() throws IOException;

@@ -40,7 +40,8 @@ public class StorageBackends {
         staging = new StagingArea(settings.blobDir().resolve("tmp"));
         if (settings.backend() == StorageSettings.Backend.S3) {
             bucket = new S3Bucket(S3Settings.from(all));
-            blobs = new S3BlobStore(bucket, staging);
+            blobs = new S3BlobStore(bucket, staging, settings.blobDir().resolve("local-copies"),
+                    all.getLong("s3.local.copies.mb", 2048));
         } else {
             blobs = new FileBlobStore(settings.blobDir(), staging);
         }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * (both empty: the SDK's default credential chain, e.g. an instance role), {@code PICBED_S3_PATH_STYLE} (true for
  * MinIO, Ceph RGW, SeaweedFS and S3Mock endpoints), {@code PICBED_S3_PREFIX} (prepended to every key),
  * {@code PICBED_S3_MULTIPART_MB} (uploads above it go in parts of that size; default 16, at least 5),
- * {@code PICBED_S3_TIMEOUT_MS} (one call, default 5000; large transfers get more per MB).
+ * {@code PICBED_S3_TIMEOUT_MS} (one call, default 5000; large transfers get more per MB). Each node also keeps
+ * recent originals on local disk in front of the bucket, up to {@code PICBED_S3_LOCAL_COPIES_MB} (2048; 0 = none).
  */
 public record S3Settings(Optional<URI> endpoint, String bucket, String region, Optional<String> accessKey,
                          Optional<String> secretKey, boolean pathStyle, String prefix, long multipartBytes,
