@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.picbed.it.Await;
 import org.picbed.it.Corpus;
+import org.picbed.it.LaunchedSites;
 import org.picbed.it.Launcher;
 import org.picbed.it.Purging;
 import org.picbed.it.SiteClient;
@@ -39,24 +40,17 @@ class SitesIT {
     static final int OFFSET = 800;   // bj: HTTP 8880, management 10790; sh: HTTP 8980, management 10890
     static final String API_KEY = "it-sites-key";
     static final String ADMIN_PASSWORD = "it-sites-admin";
-    static final Path HOME = Path.of(System.getProperty("picbed.it.launcher.dir", "target/launcher")).toAbsolutePath().resolve("sites");
+    static final LaunchedSites SITES = new LaunchedSites("sites", OFFSET, API_KEY, ADMIN_PASSWORD);
+    static final Path HOME = SITES.home();
     static final Path JBOSS_HOME = Path.of(System.getProperty("picbed.it.jboss.home", "../server-config/target/wildfly")).toAbsolutePath();
     static final Duration ARRIVAL = Duration.ofSeconds(60);
 
-    static final SiteClient BJ = new SiteClient(8080 + OFFSET, API_KEY, "admin", ADMIN_PASSWORD);
-    static final SiteClient SH = new SiteClient(8080 + OFFSET + 100, API_KEY, "admin", ADMIN_PASSWORD);
+    static final SiteClient BJ = SITES.site(0);
+    static final SiteClient SH = SITES.site(1);
 
     @BeforeAll
     static void startTwoSites() throws IOException {
-        if (Files.exists(HOME.resolve("sites.conf"))) {   // an earlier run's sites: stopped and removed, so every run starts empty
-            launcher("stop");
-        }
-        if (Files.exists(HOME)) {
-            try (var files = Files.walk(HOME)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-        launcher("start", "--sites", "bj,sh");
+        SITES.startFresh("start", "--sites", "bj,sh");
     }
 
     @AfterAll
@@ -235,12 +229,6 @@ class SitesIT {
     }
 
     static void launcher(String... command) throws IOException {
-        Launcher.Result result = Launcher.run(HOME, OFFSET, Map.of(
-                "PICBED_API_KEYS", API_KEY,
-                "PICBED_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "PICBED_JMS_REDELIVERY_DELAY_MS", "200",
-                "PICBED_REPLICATION_MAX_ATTEMPTS", "3",
-                "PICBED_JAVA_SIZING", "-Xms128m -Xmx512m -XX:MaxMetaspaceSize=384m"), command);
-        assertEquals(0, result.exit(), String.join(" ", command) + ":\n" + result.output());
+        SITES.run(command);
     }
 }

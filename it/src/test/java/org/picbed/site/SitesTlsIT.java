@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.picbed.it.Await;
 import org.picbed.it.Corpus;
+import org.picbed.it.LaunchedSites;
 import org.picbed.it.Launcher;
 import org.picbed.it.SiteClient;
 
@@ -27,7 +28,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -47,23 +47,16 @@ class SitesTlsIT {
     static final int OFFSET = 1400;   // bj: HTTP 9480, HTTPS 9843; sh: HTTP 9580, HTTPS 9943
     static final String API_KEY = "it-tls-key";
     static final String ADMIN_PASSWORD = "it-tls-admin";
-    static final Path HOME = Path.of(System.getProperty("picbed.it.launcher.dir", "target/launcher")).toAbsolutePath().resolve("tls");
+    static final LaunchedSites SITES = new LaunchedSites("tls", OFFSET, API_KEY, ADMIN_PASSWORD);
+    static final Path HOME = SITES.home();
     static final Duration ARRIVAL = Duration.ofSeconds(60);
 
-    static final SiteClient BJ = new SiteClient(8080 + OFFSET, API_KEY, "admin", ADMIN_PASSWORD);
-    static final SiteClient SH = new SiteClient(8080 + OFFSET + 100, API_KEY, "admin", ADMIN_PASSWORD);
+    static final SiteClient BJ = SITES.site(0);
+    static final SiteClient SH = SITES.site(1);
 
     @BeforeAll
     static void startTwoSitesWithTls() throws IOException {
-        if (Files.exists(HOME.resolve("sites.conf"))) {
-            launcher("stop");
-        }
-        if (Files.exists(HOME)) {
-            try (var files = Files.walk(HOME)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-        Launcher.Result started = launcher("start", "--sites", "bj,sh", "--tls");
+        Launcher.Result started = SITES.startFresh("start", "--sites", "bj,sh", "--tls");
         assertTrue(started.output().contains("TLS:      links between sites over https"), started.output());
     }
 
@@ -160,13 +153,6 @@ class SitesTlsIT {
     }
 
     static Launcher.Result launcher(String... command) throws IOException {
-        Launcher.Result result = Launcher.run(HOME, OFFSET, Map.of(
-                "PICBED_API_KEYS", API_KEY,
-                "PICBED_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "PICBED_JMS_REDELIVERY_DELAY_MS", "200",
-                "PICBED_REPLICATION_MAX_ATTEMPTS", "3",
-                "PICBED_JAVA_SIZING", "-Xms128m -Xmx512m -XX:MaxMetaspaceSize=384m"), command);
-        assertEquals(0, result.exit(), String.join(" ", command) + ":\n" + result.output());
-        return result;
+        return SITES.run(command);
     }
 }

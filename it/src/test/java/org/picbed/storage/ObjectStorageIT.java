@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.picbed.it.Await;
 import org.picbed.it.Corpus;
 import org.picbed.it.ImageClient;
+import org.picbed.it.LaunchedSites;
 import org.picbed.it.Launcher;
 import org.picbed.it.SiteClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -30,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,26 +55,19 @@ class ObjectStorageIT {
     static final int OFFSET = 1200;   // bj: HTTP 9280, S3 15200; sh: HTTP 9380
     static final String API_KEY = "it-storage-key";
     static final String ADMIN_PASSWORD = "it-storage-admin";
-    static final Path HOME = Path.of(System.getProperty("picbed.it.launcher.dir", "target/launcher")).toAbsolutePath().resolve("storage");
+    static final LaunchedSites SITES = new LaunchedSites("storage", OFFSET, API_KEY, ADMIN_PASSWORD);
+    static final Path HOME = SITES.home();
     static final Duration ARRIVAL = Duration.ofSeconds(60);
     static final String BUCKET = "picbed";
 
-    static final SiteClient BJ = new SiteClient(8080 + OFFSET, API_KEY, "admin", ADMIN_PASSWORD);
-    static final SiteClient SH = new SiteClient(8080 + OFFSET + 100, API_KEY, "admin", ADMIN_PASSWORD);
+    static final SiteClient BJ = SITES.site(0);
+    static final SiteClient SH = SITES.site(1);
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static S3Client bucket;
 
     @BeforeAll
     static void startTwoSites() throws IOException {
-        if (Files.exists(HOME.resolve("sites.conf"))) {
-            launcher("stop");
-        }
-        if (Files.exists(HOME)) {
-            try (var files = Files.walk(HOME)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-        Launcher.Result started = launcher("start", "--sites", "bj,sh", "--storage", "bj=s3");
+        Launcher.Result started = SITES.startFresh("start", "--sites", "bj,sh", "--storage", "bj=s3");
         assertTrue(started.output().contains("S3 bucket picbed at http://127.0.0.1:" + (14000 + OFFSET)), started.output());
         System.setProperty("aws.disableEc2Metadata", "true");
         bucket = S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + (14000 + OFFSET)))
@@ -298,13 +291,6 @@ class ObjectStorageIT {
     }
 
     static Launcher.Result launcher(String... command) throws IOException {
-        Launcher.Result result = Launcher.run(HOME, OFFSET, Map.of(
-                "PICBED_API_KEYS", API_KEY,
-                "PICBED_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "PICBED_JMS_REDELIVERY_DELAY_MS", "200",
-                "PICBED_REPLICATION_MAX_ATTEMPTS", "3",
-                "PICBED_JAVA_SIZING", "-Xms128m -Xmx512m -XX:MaxMetaspaceSize=384m"), command);
-        assertEquals(0, result.exit(), String.join(" ", command) + ":\n" + result.output());
-        return result;
+        return SITES.run(command);
     }
 }
