@@ -41,6 +41,11 @@ public final class LaunchedSites {
         return new SiteClient(8080 + offset + 100 * index, apiKey, "admin", adminPassword);
     }
 
+    /** Node {@code k} (1-based) of site {@code index}: {@code ./picbed start --nodes N} puts it 10 ports further per node. */
+    public SiteClient node(int index, int k) {
+        return new SiteClient(8080 + offset + 100 * index + 10 * (k - 1), apiKey, "admin", adminPassword);
+    }
+
     /** Stops and removes an earlier run's sites, then runs {@code ./picbed <start command>}. */
     public Launcher.Result startFresh(String... startCommand) throws IOException {
         if (Files.exists(home.resolve("sites.conf"))) {
