@@ -141,6 +141,9 @@ class OpenApiIT {
 
         // the operator's views and actions
         call("GET", "/api/admin/sites", admin, null, null, 200);
+        call("POST", "/api/admin/storage/scrub?seconds=2", admin, null, HttpRequest.BodyPublishers.noBody(), 200);
+        call("GET", "/api/admin/storage", admin, null, null, 200);
+        call("GET", "/api/admin/storage", null, null, null, 401);
         call("GET", "/api/admin/overview", admin, null, null, 200);
         call("GET", "/api/admin/overview", null, null, null, 401);
         call("GET", "/api/admin/dlq", admin, null, null, 200);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.picbed.storage.StorageSettings;
@@ -19,14 +20,15 @@ import java.util.Locale;
 
 /**
  * {@code GET /api/admin/storage} (admin credentials): the storage backend, the scrubber's progress and last pass,
- * and the corrupt blobs found (where, when, repaired or not). {@code POST /api/admin/storage/scrub} starts a pass
- * now (or goes on with the running one) for up to a minute and answers the same document.
+ * and the corrupt blobs found (where, when, repaired or not). {@code POST /api/admin/storage/scrub[?seconds=N]} starts
+ * a pass now (or goes on with the running one) for up to N seconds (60; at most 600) and answers the same document.
  */
 @Path("admin/storage")
 @AdminOnly
 public class AdminStorageResource {
 
     static final Duration SCRUB_NOW_BUDGET = Duration.ofMinutes(1);
+    static final int MAX_SECONDS = 600;
 
     @Inject
     StorageSettings settings;
@@ -46,8 +48,9 @@ public class AdminStorageResource {
     @POST
     @Path("scrub")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response scrub() {
-        boolean ran = scrubber.scrubNow(SCRUB_NOW_BUDGET);
+    public Response scrub(@QueryParam("seconds") Integer seconds) {
+        Duration budget = seconds == null ? SCRUB_NOW_BUDGET : Duration.ofSeconds(Math.max(1, Math.min(seconds, MAX_SECONDS)));
+        boolean ran = scrubber.scrubNow(budget);
         return Response.ok(document(ran).toString()).header("Cache-Control", "no-store").build();
     }
 
