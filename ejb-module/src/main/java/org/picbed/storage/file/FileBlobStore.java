@@ -125,11 +125,16 @@ public class FileBlobStore implements BlobStore {
     private record FileBlob(Path path, long size) implements Blob {
         @Override
         public InputStream open(long start, long length) throws IOException {
-            if (start < 0 || length < 0 || start + length > size) {
-                throw new IOException("range outside the blob");
-            }
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ).position(start);
-            return new ExactLengthInputStream(Channels.newInputStream(channel), length);
+            return openRange(path, size, start, length);
         }
+    }
+
+    /** {@code length} bytes of a file from {@code start}, failing (not ending early) if the file is shorter. */
+    public static InputStream openRange(Path path, long size, long start, long length) throws IOException {
+        if (start < 0 || length < 0 || start + length > size) {
+            throw new IOException("range outside the blob");
+        }
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ).position(start);
+        return new ExactLengthInputStream(Channels.newInputStream(channel), length);
     }
 }

@@ -2,16 +2,13 @@ package org.picbed.storage.s3;
 
 import org.picbed.image.ImageId;
 import org.picbed.storage.BlobStore;
-import org.picbed.storage.ExactLengthInputStream;
 import org.picbed.storage.StagingArea;
+import org.picbed.storage.file.FileBlobStore;
 
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.io.InputStream;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -141,11 +138,7 @@ public class S3BlobStore implements BlobStore {
     private record LocalBlob(Path path, long size) implements Blob {
         @Override
         public InputStream open(long start, long length) throws IOException {
-            if (start < 0 || length < 0 || start + length > size) {
-                throw new IOException("range outside the blob");
-            }
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ).position(start);
-            return new ExactLengthInputStream(Channels.newInputStream(channel), length);
+            return FileBlobStore.openRange(path, size, start, length);
         }
     }
 }

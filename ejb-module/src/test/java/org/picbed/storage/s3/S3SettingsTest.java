@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class S3SettingsTest {
 
+    private static final String HOME = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "picbed-settings-test").toString();
+
     private static Settings env(Map<String, String> values) {
         return new Settings(values, new Properties());
     }
@@ -42,8 +44,8 @@ class S3SettingsTest {
 
     @Test
     void storageIsFileUnlessSaidOtherwise() {
-        assertEquals(StorageSettings.Backend.FILE, StorageSettings.from(env(Map.of("PICBED_HOME", "/tmp/x"))).backend());
-        assertEquals(StorageSettings.Backend.S3, StorageSettings.from(env(Map.of("PICBED_HOME", "/tmp/x", "PICBED_STORAGE", "S3"))).backend());
-        assertThrows(IllegalArgumentException.class, () -> StorageSettings.from(env(Map.of("PICBED_HOME", "/tmp/x", "PICBED_STORAGE", "nfs"))));
+        assertEquals(StorageSettings.Backend.FILE, StorageSettings.from(env(Map.of("PICBED_HOME", HOME))).backend());
+        assertEquals(StorageSettings.Backend.S3, StorageSettings.from(env(Map.of("PICBED_HOME", HOME, "PICBED_STORAGE", "S3"))).backend());
+        assertThrows(IllegalArgumentException.class, () -> StorageSettings.from(env(Map.of("PICBED_HOME", HOME, "PICBED_STORAGE", "nfs"))));
     }
 }
