@@ -377,9 +377,17 @@ class UploadIT {
         if (!Files.isDirectory(blobDir())) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(blobDir())) {
-            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).count();
+        // Originals sit at <aa>/<bb>/<id>; variants and staging are other subtrees that renders change while we count.
+        long count = 0;
+        try (Stream<Path> shards = Files.list(blobDir())) {
+            for (Path shard : shards.filter(p -> p.getFileName().toString().matches("[0-9a-f]{2}")).toList()) {
+                try (Stream<Path> files = Files.find(shard, 2,
+                        (path, attributes) -> attributes.isRegularFile() && path.getFileName().toString().matches("[0-9a-f]{64}"))) {
+                    count += files.count();
+                }
+            }
         }
+        return count;
     }
 
     private static long tempFiles() throws IOException {
