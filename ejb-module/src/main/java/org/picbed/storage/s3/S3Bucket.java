@@ -39,6 +39,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -55,8 +57,12 @@ public final class S3Bucket implements AutoCloseable {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(S3Bucket.class.getName());
+
     private final S3Settings settings;
     private final S3Client client;
+    /** Whether the store refuses {@code If-None-Match: *} puts over existing objects; null until known. */
+    private volatile Boolean conditionalWrites;
 
     public S3Bucket(S3Settings settings) {
         this.settings = settings;
@@ -72,6 +78,9 @@ public final class S3Bucket implements AutoCloseable {
                         .retryStrategy(r -> r.maxAttempts(3)));
         settings.endpoint().ifPresent(builder::endpointOverride);
         this.client = builder.build();
+        if (settings.conditionalWrites() != S3Settings.ConditionalWrites.AUTO) {
+            conditionalWrites = settings.conditionalWrites() == S3Settings.ConditionalWrites.TRUE;
+        }
     }
 
     private static AwsCredentialsProvider credentials(S3Settings settings) {
@@ -150,13 +159,13 @@ public final class S3Bucket implements AutoCloseable {
     }
 
     /**
-     * Stores a file under {@code key} unless an object is there already: a HEAD first (cheap, and a guard for stores
-     * without conditional writes), then a put with {@code If-None-Match: *} carrying the bytes' SHA-256, in parts
+     * Stores a file under {@code key} unless an object is there already: a put with {@code If-None-Match: *}
+     * carrying the bytes' SHA-256 (after a HEAD on stores that ignore the condition), in parts
      * above the multipart threshold. Returns whether this call created the object; returns only after the store
      * acknowledged it. {@code sha256} is the digest of the whole file (a blob's id).
      */
     public boolean putIfAbsent(String key, Path file, long size, byte[] sha256) {
-        if (head(key).isPresent()) {
+        if (!conditionalWrites() && head(key).isPresent()) {
             return false;
         }
         try {
@@ -176,6 +185,43 @@ public final class S3Bucket implements AutoCloseable {
                 return false;
             }
             throw new StorageUnavailable("the object store refused " + key + ": " + e.statusCode(), e);
+        }
+    }
+
+    /**
+     * Whether the store honours {@code If-None-Match: *} on puts, asked once (PICBED_S3_CONDITIONAL_WRITES=auto): an
+     * empty probe object is put twice with the condition; a store that refuses the second put (412) honours it.
+     */
+    boolean conditionalWrites() {
+        Boolean known = conditionalWrites;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (conditionalWrites == null) {
+                String probe = "probe/conditional-write-" + UUID.randomUUID();
+                call("conditional write probe", () -> {
+                    try {
+                        for (int attempt = 0; attempt < 2; attempt++) {
+                            client.putObject(b -> b.bucket(settings.bucket()).key(settings.prefix() + probe).ifNoneMatch("*"),
+                                    RequestBody.empty());
+                        }
+                        conditionalWrites = false;
+                    } catch (S3Exception e) {
+                        if (e.statusCode() != 412) {
+                            throw e;
+                        }
+                        conditionalWrites = true;
+                    } finally {
+                        client.deleteObject(b -> b.bucket(settings.bucket()).key(settings.prefix() + probe));
+                    }
+                    return null;
+                });
+                LOG.info("object store " + settings.describe() + (conditionalWrites
+                        ? " honours If-None-Match on puts: no HEAD before each put"
+                        : " ignores If-None-Match on puts: a HEAD guards each put"));
+            }
+            return conditionalWrites;
         }
     }
 

@@ -12,12 +12,19 @@ import java.util.Optional;
  * (both empty: the SDK's default credential chain, e.g. an instance role), {@code PICBED_S3_PATH_STYLE} (true for
  * MinIO, Ceph RGW, SeaweedFS and S3Mock endpoints), {@code PICBED_S3_PREFIX} (prepended to every key),
  * {@code PICBED_S3_MULTIPART_MB} (uploads above it go in parts of that size; default 16, at least 5),
- * {@code PICBED_S3_TIMEOUT_MS} (one call, default 5000; large transfers get more per MB). Each node also keeps
+ * {@code PICBED_S3_TIMEOUT_MS} (one call, default 5000; large transfers get more per MB),
+ * {@code PICBED_S3_CONDITIONAL_WRITES} ({@code auto}: asked of the store once; {@code true}: the store refuses a put
+ * with {@code If-None-Match: *} over an existing object, as AWS S3 and MinIO do, so no HEAD before each put;
+ * {@code false}: a HEAD guards each put). Each node also keeps
  * recent originals on local disk in front of the bucket, up to {@code PICBED_S3_LOCAL_COPIES_MB} (2048; 0 = none).
  */
 public record S3Settings(Optional<URI> endpoint, String bucket, String region, Optional<String> accessKey,
                          Optional<String> secretKey, boolean pathStyle, String prefix, long multipartBytes,
-                         Duration callTimeout) {
+                         Duration callTimeout, ConditionalWrites conditionalWrites) {
+
+    /** Whether the store honours {@code If-None-Match: *} on puts. */
+    public enum ConditionalWrites { AUTO, TRUE, FALSE }
+
 
     public static S3Settings from(Settings settings) {
         String bucket = settings.get("s3.bucket").filter(b -> !b.isBlank())
@@ -35,7 +42,16 @@ public record S3Settings(Optional<URI> endpoint, String bucket, String region, O
         long multipart = Math.max(5, settings.getLong("s3.multipart.mb", 16)) << 20;
         return new S3Settings(endpoint, bucket.trim(), settings.get("s3.region", "us-east-1").trim(), access, secret,
                 settings.getBoolean("s3.path.style", false), prefix, multipart,
-                Duration.ofMillis(Math.max(500, settings.getLong("s3.timeout.ms", 5000))));
+                Duration.ofMillis(Math.max(500, settings.getLong("s3.timeout.ms", 5000))),
+                conditionalWrites(settings.get("s3.conditional.writes", "auto")));
+    }
+
+    private static ConditionalWrites conditionalWrites(String value) {
+        try {
+            return ConditionalWrites.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("PICBED_S3_CONDITIONAL_WRITES is auto, true or false, not '" + value + "'");
+        }
     }
 
     /** {@code s3://bucket/prefix} at the endpoint, for logs and the admin pages (no credentials). */

@@ -100,7 +100,8 @@ public class Variants {
         if (hit.isPresent()) {
             return new Served(hit.get(), Source.HIT, false);
         }
-        Optional<VariantStore.StoredVariant> stored = store.find(key);
+        Optional<VariantStore.StoredVariant> stored = store.cheapToAsk() || catalog.isReady(key)
+                ? store.find(key) : Optional.empty();
         if (stored.isPresent()) {
             metrics.storedHit();
             admit(key, stored.get().bytes(), stored.get().animationTruncated());
@@ -112,13 +113,14 @@ public class Variants {
     }
 
     /**
-     * Makes sure the variant is stored, rendering it with background priority (eager presets, re-renders).
-     * Returns false when the source image is not here.
+     * Makes sure the variant is stored, rendering it with background priority (eager presets, re-renders); a
+     * redelivered job whose variant is stored and recorded does nothing. Returns false when the source image is
+     * not here.
      */
     public boolean ensureStored(VariantKey key, String preset) throws IOException, RenderException {
-        Optional<VariantStore.StoredVariant> stored = store.find(key);
-        if (stored.isPresent()) {
-            catalog.ready(key, preset, null, null, stored.get().bytes().length);
+        // Only a row that says READY can have a stored copy worth keeping (a pending one was just asked for, or had
+        // its copy dropped); asking the store about every fresh variant costs an object-store request each.
+        if (catalog.isReady(key) && store.contains(key)) {
             return true;
         }
         try {

@@ -44,6 +44,12 @@ public class VariantCatalog {
         }
     }
 
+    /** Whether the variant's row says it was rendered and stored. */
+    public boolean isReady(VariantKey key) {
+        ImageVariant row = em.find(ImageVariant.class, key.digest());
+        return row != null && row.state() == ImageVariant.State.READY;
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void ready(VariantKey key, String preset, Integer width, Integer height, long bytes) {
         upsert(key, preset, ImageVariant.State.READY, null, width, height, bytes);

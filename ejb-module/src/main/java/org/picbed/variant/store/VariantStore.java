@@ -11,6 +11,15 @@ public interface VariantStore extends DerivedCopies {
 
     Optional<StoredVariant> find(VariantKey key) throws IOException;
 
+    /**
+     * Whether asking for a variant that is not there costs next to nothing (a local file system); when not (an
+     * object store: a request each), callers ask the catalog first and look only for variants recorded as ready.
+     */
+    boolean cheapToAsk();
+
+    /** Whether the variant is stored, without reading it. */
+    boolean contains(VariantKey key) throws IOException;
+
     /** Stores the bytes under the key, atomically: readers see all of them or none. */
     void put(VariantKey key, byte[] bytes, boolean animationTruncated) throws IOException;
 
