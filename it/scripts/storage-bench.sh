@@ -58,5 +58,6 @@ compare() { # label file s3 goal(higher|lower|context)
 }
 compare "upload 3 MB JPEG, 16 clients, uploads/s" "$(field "$OUT/upload-file.out" uploads/s)" "$(field "$OUT/upload-s3.out" uploads/s)" higher
 compare "context: WildFly CPU ms per upload" "$(field "$OUT/upload-file.out" wildfly_cpu_ms/upload)" "$(field "$OUT/upload-s3.out" wildfly_cpu_ms/upload)" context
+printf 'context: S3 server (S3Mock, same 2 cores) CPU ms per upload\t-\t%s\t-\t(context)\t-\n' "$(field "$OUT/upload-s3.out" s3_server_cpu_ms/upload)"
 compare "cold 300 px thumbs, 12-20 MP baseline JPEG, img/s" "$(render "$OUT/render-file.out")" "$(render "$OUT/render-s3.out")" higher
 compare "the same, no local copies (every source a GET)" "$(render "$OUT/render-file.out")" "$(render "$OUT/render-s3-nocopies.out")" higher

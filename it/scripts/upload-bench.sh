@@ -89,6 +89,7 @@ KEY=${KEY%%,*}
 [[ -n $KEY ]] || KEY=$(sed -n 's/^GENERATED_API_KEY=//p' "$PICBED_HOME/secrets.env")
 JAVA_PID=$(cat "$PICBED_HOME/run/server.pid")
 DB_PID=$(cat "$PICBED_HOME/db/data.pid" 2>/dev/null || true)
+S3_PID=$(cat "$PICBED_HOME/run/s3.pid" 2>/dev/null || true)   # the local S3-protocol server, with PICBED_STORAGE=s3
 curl -sf -o /dev/null "$URL/api/health" || { say "$URL/api/health is not 200"; exit 2; }
 
 # --- distinct copies and curl configurations (not timed) ---------------------------------------------------
@@ -140,9 +141,9 @@ if [[ $PROFILE == 1 ]]; then
 fi
 say "timed: $N uploads with $CLIENTS clients ($MODE)"
 CLK=$(getconf CLK_TCK)
-c0=$(ticks "$JAVA_PID"); s0=$(sys_ticks "$JAVA_PID"); d0=$(ticks "$DB_PID"); t0=$(now)
+c0=$(ticks "$JAVA_PID"); s0=$(sys_ticks "$JAVA_PID"); d0=$(ticks "$DB_PID"); o0=$(ticks "$S3_PID"); t0=$(now)
 upload timed
-t1=$(now); c1=$(ticks "$JAVA_PID"); s1=$(sys_ticks "$JAVA_PID"); d1=$(ticks "$DB_PID")
+t1=$(now); c1=$(ticks "$JAVA_PID"); s1=$(sys_ticks "$JAVA_PID"); d1=$(ticks "$DB_PID"); o1=$(ticks "$S3_PID")
 if [[ $PROFILE == 1 ]]; then
   jcmd "$JAVA_PID" JFR.stop name=upload-bench > /dev/null
 fi
@@ -160,17 +161,18 @@ STREAM_MBS=$(awk -F'\t' '$1 == "sha256-stream64k" && $2 == "threads=1" { sub("MB
 # --- results -----------------------------------------------------------------------------------------------
 rc=0
 LAT=$(cut -f2 "$WORK/timed.out" | sort -g | awk '{ v[NR] = $1 } END { printf "p50_ms=%.0f\tp99_ms=%.0f", 1000 * v[int(NR * 0.5 + 0.5)], 1000 * v[int(NR * 0.99 + 0.5)] }')
-awk -v n="$N" -v bytes="$BYTES" -v clk="$CLK" -v c="$((c1 - c0))" -v d="$((d1 - d0))" -v sy="$((s1 - s0))" -v t0="$t0" -v t1="$t1" \
+awk -v n="$N" -v bytes="$BYTES" -v clk="$CLK" -v c="$((c1 - c0))" -v d="$((d1 - d0))" -v o="$((o1 - o0))" -v sy="$((s1 - s0))" -v t0="$t0" -v t1="$t1" \
     -v sha="$SHA_MBS" -v stream="$STREAM_MBS" -v clients="$CLIENTS" -v mode="$MODE" -v file="$(basename "$JPEG")" \
     -v lat="$LAT" -v strict="${FAIL_ON_GOAL:-0}" 'BEGIN {
   wall = t1 - t0
   cpu = 1000 * c / clk / n
   db = 1000 * d / clk / n
+  s3 = 1000 * o / clk / n
   sha_ms = bytes / 1e6 / sha * 1000
   goal = 2 * sha_ms + 5
   printf "upload-bench\tfile=%s\tbytes=%d\tuploads=%d\tclients=%d\tmode=%s\n", file, bytes, n, clients, mode
   printf "throughput\tclients=%d\tuploads/s=%.1f\tMB/s=%.0f\twall_s=%.2f\t%s\n", clients, n / wall, n * bytes / wall / 1e6, wall, lat
-  printf "server-cpu\twildfly_cpu_ms/upload=%.2f\tuser_ms=%.2f\tsys_ms=%.2f\tmariadb_cpu_ms/upload=%.2f\twildfly_cores_busy=%.2f\n", cpu, 1000 * (c - sy) / clk / n, 1000 * sy / clk / n, db, c / clk / wall
+  printf "server-cpu\twildfly_cpu_ms/upload=%.2f\tuser_ms=%.2f\tsys_ms=%.2f\tmariadb_cpu_ms/upload=%.2f\ts3_server_cpu_ms/upload=%.2f\twildfly_cores_busy=%.2f\n", cpu, 1000 * (c - sy) / clk / n, 1000 * sy / clk / n, db, s3, c / clk / wall
   printf "sha256\tMB/s=%.0f\tsha_ms/file=%.2f\tstream64k_MB/s=%s\n", sha, sha_ms, stream
   printf "result\tcpu_ms_per_upload=%.2f\tsha_ms_per_file=%.2f\tratio=%.1f\tgoal_ms=%.2f\t%s\tuploads/s=%.1f (%d clients)\n", cpu, sha_ms, cpu / sha_ms, goal, (cpu <= goal ? "PASS" : "FAIL"), n / wall, clients
   exit (strict == 1 && cpu > goal) ? 1 : 0

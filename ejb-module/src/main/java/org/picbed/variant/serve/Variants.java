@@ -233,7 +233,6 @@ public class Variants {
         } finally {
             gate.leave();
         }
-        store.put(key, rendition.bytes(), rendition.animationTruncated());
         Runnable record = () -> {
             try {
                 catalog.ready(key, preset, rendition.width(), rendition.height(), rendition.bytes().length);
@@ -241,6 +240,31 @@ public class Variants {
                 LOG.log(Level.WARNING, "variant " + key.key() + " rendered and stored, but its row was not updated", e);
             }
         };
+        if (interactive && !store.cheapToAsk()) {
+            // an object store: the visitor has the bytes and does not wait for the put (if it fails, a later
+            // request renders again); the row says READY only once the store has the variant
+            recordLater(() -> {
+                try {
+                    store.put(key, rendition.bytes(), rendition.animationTruncated());
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "variant " + key.key() + " rendered, but storing it failed; it is rendered again when asked for", e);
+                    return;
+                }
+                try {
+                    catalog.ready(key, preset, rendition.width(), rendition.height(), rendition.bytes().length);
+                } catch (RuntimeException e) {
+                    // most likely the image was deleted meanwhile (the row's foreign key): take the object back
+                    LOG.log(Level.INFO, "variant " + key.key() + " stored, but its row was not written; removing it", e);
+                    try {
+                        store.delete(key);
+                    } catch (IOException | RuntimeException gone) {
+                        e.addSuppressed(gone);
+                    }
+                }
+            });
+            return rendition;
+        }
+        store.put(key, rendition.bytes(), rendition.animationTruncated());
         if (interactive) {
             recordLater(record);
         } else {
@@ -249,7 +273,10 @@ public class Variants {
         return rendition;
     }
 
-    /** The row of an interactive render is written after the answer: the visitor does not wait for a commit. */
+    /**
+     * The row of an interactive render (and, on an object store, its put) is written after the answer: the visitor
+     * does not wait for a commit or a round trip.
+     */
     private void recordLater(Runnable record) {
         try {
             background.execute(record);
