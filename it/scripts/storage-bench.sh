@@ -24,7 +24,7 @@ for storage in file s3; do
   if ! env -u PICBED_HOME PICBED_STORAGE=$storage PICBED_PORT_OFFSET=700 "$ROOT/it/scripts/upload-bench.sh" > "$OUT/upload-$storage.out" 2>&1; then
     tail -n 30 "$OUT/upload-$storage.out" >&2; echo "storage-bench: upload-bench.sh failed with $storage" >&2; exit 2
   fi
-  grep -E '^(throughput|server-cpu|result)' "$OUT/upload-$storage.out" | sed "s/^/[$storage] /"
+  grep -E '^(throughput|server-cpu|with-eager-renders|result)' "$OUT/upload-$storage.out" | sed "s/^/[$storage] /"
   echo "== variant-bench.sh ONLY=P3 with PICBED_STORAGE=$storage"
   if ! env -u PICBED_HOME PICBED_STORAGE=$storage ONLY=P3 "$ROOT/it/scripts/variant-bench.sh" > "$OUT/render-$storage.out" 2>&1; then
     tail -n 30 "$OUT/render-$storage.out" >&2; echo "storage-bench: variant-bench.sh failed with $storage" >&2; exit 2
@@ -38,8 +38,8 @@ if ! env -u PICBED_HOME PICBED_STORAGE=s3 PICBED_S3_LOCAL_COPIES_MB=0 ONLY=P3 "$
 fi
 grep -E '^P3 picbed' "$OUT/render-s3-nocopies.out" | sed "s/^/[s3, no local copies] /"
 
-field() { # file key: the value of key=value on the result/throughput lines of an upload run
-  grep -E '^(throughput|server-cpu)' "$1" | tr '\t' '\n' | awk -F= -v k="$2" '$1 == k { print $2; exit }'
+field() { # file key [line kind]: the value of key=value on the throughput/server-cpu lines (or the given kind) of an upload run
+  grep -E "^${3:-(throughput|server-cpu)}"$'\t' "$1" | tr '\t' '\n' | awk -F= -v k="$2" '$1 == k { print $2; exit }'
 }
 render() { awk -F'\t' '$1 == "P3 cold 300px baseline img/s" { print $2 }' "$1" | tail -n 1; }
 
@@ -59,5 +59,8 @@ compare() { # label file s3 goal(higher|lower|context)
 compare "upload 3 MB JPEG, 16 clients, uploads/s" "$(field "$OUT/upload-file.out" uploads/s)" "$(field "$OUT/upload-s3.out" uploads/s)" higher
 compare "context: WildFly CPU ms per upload" "$(field "$OUT/upload-file.out" wildfly_cpu_ms/upload)" "$(field "$OUT/upload-s3.out" wildfly_cpu_ms/upload)" context
 printf 'context: S3 server (S3Mock, same 2 cores) CPU ms per upload\t-\t%s\t-\t(context)\t-\n' "$(field "$OUT/upload-s3.out" s3_server_cpu_ms/upload)"
+compare "uploads with their eager renders done, per s" "$(field "$OUT/upload-file.out" uploads_done/s with-eager-renders)" "$(field "$OUT/upload-s3.out" uploads_done/s with-eager-renders)" higher
+compare "context: WildFly CPU ms per upload and its eager renders" "$(field "$OUT/upload-file.out" wildfly_cpu_ms/upload with-eager-renders)" "$(field "$OUT/upload-s3.out" wildfly_cpu_ms/upload with-eager-renders)" context
+printf 'context: S3 server CPU ms per upload and its eager renders\t-\t%s\t-\t(context)\t-\n' "$(field "$OUT/upload-s3.out" s3_server_cpu_ms/upload with-eager-renders)"
 compare "cold 300 px thumbs, 12-20 MP baseline JPEG, img/s" "$(render "$OUT/render-file.out")" "$(render "$OUT/render-s3.out")" higher
 compare "the same, no local copies (every source a GET)" "$(render "$OUT/render-file.out")" "$(render "$OUT/render-s3-nocopies.out")" higher

@@ -42,6 +42,9 @@ public class S3BlobStore implements BlobStore {
     @Override
     public BlobWriter create() throws IOException {
         return staging.stage((id, staged, size) -> {
+            if (local != null && local.find(id).isPresent() && bucket.head(keyOf(id)).isPresent()) {
+                return false;   // a duplicate this node has seen: a HEAD instead of sending the bytes to be refused
+            }
             boolean created = bucket.putIfAbsent(keyOf(id), staged, size, HexFormat.of().parseHex(id.hex()));
             if (local != null) {
                 local.keepStaged(id, staged, size);   // acknowledged by the bucket (now or before): the same bytes

@@ -50,10 +50,11 @@ public class Variants {
     @Inject
     void configure(Settings settings) {
         renderer = new ImageRenderer(RenderSettings.from(settings));
-        gate = new RenderGate(
-                settings.getInt("render.workers", Runtime.getRuntime().availableProcessors()),
-                settings.getInt("render.queue", 4 * Runtime.getRuntime().availableProcessors()),
-                settings.getLong("render.max-wait-ms", 10_000));
+        int workers = settings.getInt("render.workers", Runtime.getRuntime().availableProcessors());
+        gate = new RenderGate(workers,
+                settings.getInt("render.queue", 16 * workers),
+                settings.getLong("render.max-wait-ms", 10_000),
+                RenderGate.heapAbove(settings.getInt("render.heap-limit-percent", 85)));
         admission = new Admission(settings.getInt("hot-cache.admission-slots", 1 << 16),
                 settings.getInt("hot-cache.admit-after", 2), 1 << 20);
     }

@@ -58,4 +58,48 @@ class RenderGateTest {
         assertThrows(PicbedException.class, gate::enterInteractive);
         assertEquals(0, gate.waiting());
     }
+
+    @Test
+    void aBurstLongerThanTheWorkersQueuesAndEveryRequestIsServedInTurn() throws Exception {
+        RenderGate gate = new RenderGate(2, 32, 60_000);
+        int burst = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(burst);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            java.util.List<Future<Boolean>> renders = new java.util.ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                renders.add(pool.submit(() -> {
+                    start.await();
+                    gate.enterInteractive();
+                    try {
+                        Thread.sleep(5);   // a render holds its worker
+                        return gate.busyWorkers() <= 2;
+                    } finally {
+                        gate.leave();
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> render : renders) {
+                assertEquals(true, render.get(60, TimeUnit.SECONDS), "never more than two renders at once");
+            }
+            assertEquals(0, gate.waiting());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aShortHeapRefusesInteractiveRendersEvenWithFreeWorkers() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean short_ = new java.util.concurrent.atomic.AtomicBoolean(true);
+        RenderGate gate = new RenderGate(2, 8, 60_000, short_::get);
+        PicbedException refused = assertThrows(PicbedException.class, gate::enterInteractive);
+        assertEquals(503, refused.status());
+        assertEquals(0, gate.busyWorkers());
+        gate.enterBackground();   // background work waits for workers, not for memory: it is bounded by them
+        gate.leave();
+        short_.set(false);
+        gate.enterInteractive();
+        gate.leave();
+    }
 }
