@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -77,6 +78,12 @@ public final class S3Bucket implements AutoCloseable {
                         .apiCallAttemptTimeout(settings.callTimeout())
                         .retryStrategy(r -> r.maxAttempts(3)));
         settings.endpoint().ifPresent(builder::endpointOverride);
+        // Over plain http the SDK must sign the payload; in aws-chunked form that is a signature per 128 KB chunk
+        // that both sides process. One whole-payload signature costs less: upload-bench against the local S3Mock,
+        // 3 MB JPEGs, 16 clients, two runs each: S3Mock CPU per upload 85 / 104 ms chunked, 46 / 50 ms whole;
+        // uploads/s 13.3 / 11.6 -> 16.3 / 18.9. Over https the SDK sends the payload unsigned (TLS protects it).
+        boolean plainHttp = settings.endpoint().map(e -> "http".equalsIgnoreCase(e.getScheme())).orElse(false);
+        builder.serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(!plainHttp).build());
         this.client = builder.build();
         if (settings.conditionalWrites() != S3Settings.ConditionalWrites.AUTO) {
             conditionalWrites = settings.conditionalWrites() == S3Settings.ConditionalWrites.TRUE;
