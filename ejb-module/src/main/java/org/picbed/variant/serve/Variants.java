@@ -53,8 +53,7 @@ public class Variants {
         int workers = settings.getInt("render.workers", Runtime.getRuntime().availableProcessors());
         gate = new RenderGate(workers,
                 settings.getInt("render.queue", 16 * workers),
-                settings.getLong("render.max-wait-ms", 10_000),
-                RenderGate.heapAbove(settings.getInt("render.heap-limit-percent", 85)));
+                settings.getLong("render.max-wait-ms", 10_000));
         admission = new Admission(settings.getInt("hot-cache.admission-slots", 1 << 16),
                 settings.getInt("hot-cache.admit-after", 2), 1 << 20);
     }

@@ -88,18 +88,4 @@ class RenderGateTest {
             pool.shutdownNow();
         }
     }
-
-    @Test
-    void aShortHeapRefusesInteractiveRendersEvenWithFreeWorkers() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean short_ = new java.util.concurrent.atomic.AtomicBoolean(true);
-        RenderGate gate = new RenderGate(2, 8, 60_000, short_::get);
-        PicbedException refused = assertThrows(PicbedException.class, gate::enterInteractive);
-        assertEquals(503, refused.status());
-        assertEquals(0, gate.busyWorkers());
-        gate.enterBackground();   // background work waits for workers, not for memory: it is bounded by them
-        gate.leave();
-        short_.set(false);
-        gate.enterInteractive();
-        gate.leave();
-    }
 }
