@@ -54,6 +54,12 @@ public final class SiteClient {
                 .header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** The image's metadata (incl. its variants and their states), as this site's catalogue has it. */
+    public JsonObject metadata(String id) throws IOException, InterruptedException {
+        return json(HTTP.send(HttpRequest.newBuilder(uri("/api/images/" + id)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
     public int delete(String id) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri("/api/images/" + id)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + apiKey).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();

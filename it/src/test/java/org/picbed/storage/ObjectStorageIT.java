@@ -213,6 +213,8 @@ class ObjectStorageIT {
         String renderId = BJ.upload(forRender);
         String originalId = BJ.upload(forOriginal);
         Await.until("replicated", ARRIVAL, () -> SH.metadataStatus(renderId) == 200 && SH.metadataStatus(originalId) == 200);
+        // sh renders the replicas' eager presets itself: let that finish first, or it meets the flipped bytes first
+        Await.until("sh's eager renders done", ARRIVAL, () -> eagerDoneAtSh(renderId) && eagerDoneAtSh(originalId));
         flipByte(shBlob(renderId));
         flipByte(shBlob(originalId));
 
@@ -232,6 +234,11 @@ class ObjectStorageIT {
         try (var quarantined = Files.list(HOME.resolve("sites/sh/blobs/quarantine"))) {
             assertEquals(2, quarantined.count());
         }
+    }
+
+    private static boolean eagerDoneAtSh(String id) throws Exception {
+        var variants = SH.metadata(id).getJsonArray("variants");
+        return !variants.isEmpty() && variants.stream().noneMatch(v -> "pending".equals(v.asJsonObject().getString("state")));
     }
 
     @Test

@@ -100,8 +100,7 @@ public class Variants {
         if (hit.isPresent()) {
             return new Served(hit.get(), Source.HIT, false);
         }
-        Optional<VariantStore.StoredVariant> stored = store.cheapToAsk() || catalog.isReady(key)
-                ? store.find(key) : Optional.empty();
+        Optional<VariantStore.StoredVariant> stored = findStored(key);
         if (stored.isPresent()) {
             metrics.storedHit();
             admit(key, stored.get().bytes(), stored.get().animationTruncated());
@@ -113,14 +112,13 @@ public class Variants {
     }
 
     /**
-     * Makes sure the variant is stored, rendering it with background priority (eager presets, re-renders); a
-     * redelivered job whose variant is stored and recorded does nothing. Returns false when the source image is
-     * not here.
+     * Makes sure the variant is stored, rendering it with background priority (eager presets, re-renders).
+     * Returns false when the source image is not here.
      */
     public boolean ensureStored(VariantKey key, String preset) throws IOException, RenderException {
-        // Only a row that says READY can have a stored copy worth keeping (a pending one was just asked for, or had
-        // its copy dropped); asking the store about every fresh variant costs an object-store request each.
-        if (catalog.isReady(key) && store.contains(key)) {
+        Optional<VariantStore.StoredVariant> stored = findStored(key);
+        if (stored.isPresent()) {
+            catalog.ready(key, preset, null, null, stored.get().bytes().length);
             return true;
         }
         try {
@@ -135,6 +133,14 @@ public class Variants {
             }
             throw e;
         }
+    }
+
+    /**
+     * The stored copy, if any. A store where asking costs a request (an object store) is asked only about variants
+     * the catalog records as READY: fresh eager renders and cold URLs would otherwise cost a request answered 404.
+     */
+    private Optional<VariantStore.StoredVariant> findStored(VariantKey key) throws IOException {
+        return store.cheapToAsk() || catalog.isReady(key) ? store.find(key) : Optional.empty();
     }
 
     /** Drops the stored copy and the hot copy of a variant, so the next request renders it again. */

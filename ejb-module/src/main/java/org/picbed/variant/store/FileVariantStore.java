@@ -63,12 +63,6 @@ public class FileVariantStore implements VariantStore {
     }
 
     @Override
-    public boolean contains(VariantKey key) throws IOException {
-        Path path = pathOf(key);
-        return Files.exists(path) && Files.size(path) > 0;
-    }
-
-    @Override
     public void put(VariantKey key, byte[] bytes, boolean animationTruncated) throws IOException {
         Path target = pathOf(key);
         Files.createDirectories(target.getParent());

@@ -40,11 +40,6 @@ public class S3VariantStore implements VariantStore {
     }
 
     @Override
-    public boolean contains(VariantKey key) {
-        return bucket.head(keyOf(key)).filter(head -> head.contentLength() != null && head.contentLength() > 0).isPresent();
-    }
-
-    @Override
     public void put(VariantKey key, byte[] bytes, boolean animationTruncated) {
         bucket.put(keyOf(key), bytes, animationTruncated ? Map.of(TRUNCATED, "true") : Map.of());
     }

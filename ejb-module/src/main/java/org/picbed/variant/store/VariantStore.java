@@ -17,9 +17,6 @@ public interface VariantStore extends DerivedCopies {
      */
     boolean cheapToAsk();
 
-    /** Whether the variant is stored, without reading it. */
-    boolean contains(VariantKey key) throws IOException;
-
     /** Stores the bytes under the key, atomically: readers see all of them or none. */
     void put(VariantKey key, byte[] bytes, boolean animationTruncated) throws IOException;
 
