@@ -12,7 +12,10 @@ public enum ImageFormat {
     GIF("image/gif", "gif", Set.of("gif")),
     WEBP("image/webp", "webp", Set.of("webp")),
     BMP("image/bmp", "bmp", Set.of("bmp", "dib")),
-    ICO("image/x-icon", "ico", Set.of("ico", "cur"));
+    ICO("image/x-icon", "ico", Set.of("ico", "cur")),
+    /** HEIF with HEVC images: what phones take photos in. */
+    HEIC("image/heic", "heic", Set.of("heic", "heif", "hif")),
+    AVIF("image/avif", "avif", Set.of("avif"));
 
     private final String mediaType;
     private final String extension;

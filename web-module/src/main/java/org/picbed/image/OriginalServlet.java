@@ -26,7 +26,7 @@ import java.util.Optional;
 @WebServlet(urlPatterns = "/i/*")
 public class OriginalServlet extends GetHeadServlet {
 
-    private static final int SNIFF_BYTES = 12;
+    private static final int SNIFF_BYTES = 32;
 
     @Inject
     Originals originals;

@@ -61,14 +61,15 @@ public class HotPath {
     /** A hot answer for {@code /i/<rest>} (preset) or {@code /v/<rest>} (signed), or empty. */
     Optional<Hit> find(String rest, boolean signed, String accept) {
         boolean auto = rest.endsWith(".auto");
-        boolean webp = auto && OutputFormats.acceptsWebp(accept);
-        if (auto && !webp) {
+        ImageFormat modern = auto ? OutputFormats.modern(accept, variants.writesAvif()) : null;
+        if (auto && modern == null) {
             return Optional.empty();
         }
-        String uriKey = (signed ? "v/" : "i/") + rest;
+        // an auto URL names one variant per modern format the client may be given
+        String uriKey = (signed ? "v/" : "i/") + rest + (modern == ImageFormat.AVIF ? "#avif" : "");
         Resolved resolved = resolvedUrls.getIfPresent(uriKey);
         if (resolved == null) {
-            resolved = resolve(rest, signed, accept);
+            resolved = resolve(rest, signed, modern);
             if (resolved == null) {
                 return Optional.empty();
             }
@@ -79,12 +80,12 @@ public class HotPath {
     }
 
     /** Parses and (for /v/) verifies a URL once; null when it is not a valid variant URL. */
-    private Resolved resolve(String rest, boolean signed, String accept) {
+    private Resolved resolve(String rest, boolean signed, ImageFormat modern) {
         try {
             VariantRequest wanted = entry.parse(rest, signed);
             boolean varies = OutputFormats.varies(wanted.extension());
-            ImageFormat format = OutputFormats.resolve(wanted.extension(), accept, ImageFormat.JPEG, false);
-            if (varies && format != ImageFormat.WEBP) {
+            ImageFormat format = varies ? modern : OutputFormats.resolve(wanted.extension(), null, null, false, false);
+            if (format == null) {
                 return null;
             }
             VariantKey key = new VariantKey(wanted.image(), wanted.spec(), format);

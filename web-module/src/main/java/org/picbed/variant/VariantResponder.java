@@ -86,7 +86,7 @@ public class VariantResponder {
             response.setHeader("Vary", "Accept");
             format = resolveAuto(wanted, request.getHeader("Accept"));
         } else {
-            format = OutputFormats.resolve(wanted.extension(), null, null, false);
+            format = OutputFormats.resolve(wanted.extension(), null, null, false, false);
         }
         VariantKey key = new VariantKey(wanted.image(), wanted.spec(), format);
         String etag = key.etag();
@@ -119,12 +119,13 @@ public class VariantResponder {
     }
 
     private ImageFormat resolveAuto(VariantRequest wanted, String accept) throws IOException {
-        if (OutputFormats.acceptsWebp(accept)) {
-            return ImageFormat.WEBP;
+        ImageFormat modern = OutputFormats.modern(accept, variants.writesAvif());
+        if (modern != null) {
+            return modern;
         }
         Variants.SourceKind source = variants.sourceKind(wanted.image())
                 .orElseThrow(() -> new PicbedException(404, "not_found", "no such image"));
-        return OutputFormats.resolve("auto", accept, source.format(), source.hasAlpha());
+        return OutputFormats.resolve("auto", accept, source.format(), source.hasAlpha(), variants.writesAvif());
     }
 
     private static void headers(HttpServletResponse response, String etag, ImageFormat format, Variants.Source source) {

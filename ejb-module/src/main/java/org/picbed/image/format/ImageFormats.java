@@ -10,7 +10,7 @@ import java.util.Optional;
 import static org.picbed.image.format.ByteInput.startsWith;
 
 /**
- * The one reader of the accepted image formats (JPEG, PNG, GIF, WebP, BMP, ICO), from their bytes alone and
+ * The one reader of the accepted image formats (JPEG, PNG, GIF, WebP, BMP, ICO, HEIC, AVIF), from their bytes alone and
  * without decoding pixels:
  * <ul>
  * <li>{@link #sniff} tells the format from the magic bytes;</li>
@@ -28,7 +28,10 @@ public final class ImageFormats {
     private ImageFormats() {
     }
 
-    /** The format named by a file's first bytes (12 are enough), if it is one picbed accepts. */
+    /**
+     * The format named by a file's first bytes (12 are enough; HEIF files whose major brand is the generic
+     * {@code mif1} are told apart by their compatible brands, within the first 32), if it is one picbed accepts.
+     */
     public static Optional<ImageFormat> sniff(byte[] head) {
         if (startsWith(head, 0xFF, 0xD8, 0xFF)) {
             return Optional.of(ImageFormat.JPEG);
@@ -50,7 +53,7 @@ public final class ImageFormats {
                 && (head[4] != 0 || head[5] != 0)) {
             return Optional.of(ImageFormat.ICO);
         }
-        return Optional.empty();
+        return Optional.ofNullable(Heif.sniff(head));
     }
 
     /**
@@ -61,12 +64,12 @@ public final class ImageFormats {
      */
     public static ImageInfo inspect(InputStream stream, ImageLimits limits) throws IOException {
         ByteInput in = new ByteInput(stream);
-        byte[] head = in.peek(12);
+        byte[] head = in.peek(32);
         if (head.length == 0) {
             throw UploadRejected.empty();
         }
         ImageFormat format = sniff(head).orElseThrow(() -> UploadRejected.unsupportedFormat(
-                "the content is not an accepted image format (JPEG, PNG, GIF, WebP, BMP, ICO)"));
+                "the content is not an accepted image format (JPEG, PNG, GIF, WebP, BMP, ICO, HEIC, AVIF)"));
         limits.checkFormat(format);
         try {
             return switch (format) {
@@ -76,6 +79,7 @@ public final class ImageFormats {
                 case WEBP -> Webp.inspect(in, limits);
                 case BMP -> Bmp.inspect(in, limits);
                 case ICO -> Ico.inspect(in, limits);
+                case HEIC, AVIF -> Heif.inspect(in, format, limits);
             };
         } catch (EOFException e) {
             throw UploadRejected.undecodable("the " + format.key().toUpperCase() + " file is truncated");
@@ -94,6 +98,7 @@ public final class ImageFormats {
             case GIF -> Gif.headers(bytes);
             case BMP -> Bmp.headers(bytes);
             case ICO -> Ico.headers(bytes);
+            case HEIC, AVIF -> Heif.headers(bytes, format);
         };
     }
 }

@@ -24,6 +24,7 @@ import javax.imageio.ImageReader;
  * {@code setSourceSubsampling} (and {@code setSourceRegion} when a crop allows it): CMYK/YCCK come out as sRGB,
  * not inverted;</li>
  * <li>WebP through libwebp with its scaled (area-averaging) decode, else TwelveMonkeys;</li>
+ * <li>HEIC and AVIF through libheif ({@link Heif}), at full size (it has no scaled decode), already oriented;</li>
  * <li>PNG, BMP through the JDK with subsampling and region; ICO through TwelveMonkeys (largest entry); GIF through
  * {@link GifFrames} (first frame composited on the logical screen).</li>
  * </ul>
@@ -37,11 +38,13 @@ final class Decoder {
 
     private final RenderSettings settings;
     private final TurboJpeg turbo;
+    private final Heif heif;
     private final Codecs codecs;
 
-    Decoder(RenderSettings settings, TurboJpeg turbo, Codecs codecs) {
+    Decoder(RenderSettings settings, TurboJpeg turbo, Heif heif, Codecs codecs) {
         this.settings = settings;
         this.turbo = turbo;
+        this.heif = heif;
         this.codecs = codecs;
     }
 
@@ -100,6 +103,7 @@ final class Decoder {
                 case WEBP -> webp(src, info, spec, orientation);
                 case GIF -> gif(src);
                 case ICO -> ico(src);
+                case HEIC, AVIF -> heif(src, info);
                 case PNG, BMP -> imageio(src, info, spec, orientation,
                         info.format() == ImageFormat.PNG ? codecs.pngReader() : codecs.bmpReader(), info.icc());
             };
@@ -278,6 +282,21 @@ final class Decoder {
             }
         }
         return imageio(src, info, spec, orientation, codecs.webpReader(), null);
+    }
+
+    // --- HEIC, AVIF -----------------------------------------------------------------------------------------
+
+    private Frame heif(byte[] src, SourceInfo info) throws Exception {
+        if (info.width() > 0) {
+            guard(info.width(), info.height());
+        }
+        if (heif == null || !heif.reads(info.format())) {
+            throw new RenderException(RenderException.UNSUPPORTED, info.format().key().toUpperCase()
+                    + " sources cannot be rendered on this host (no libheif)");
+        }
+        Frame f = heif.decode(src, settings.maxSourcePixels());
+        Rasters.toSrgb(f.px, f.width, f.height, f.alpha, info.icc());
+        return f;
     }
 
     // --- GIF, ICO ---------------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ public final class ImageRenderer {
 
     private final RenderSettings settings;
     private final TurboJpeg turbo;
+    private final Heif heif;
     private final Codecs codecs;
     private final Decoder decoder;
     private final Encoder encoder;
@@ -42,9 +43,10 @@ public final class ImageRenderer {
     public ImageRenderer(RenderSettings settings) {
         this.settings = settings;
         this.turbo = TurboJpeg.get(settings);
+        this.heif = Heif.get(settings);
         this.codecs = Codecs.get();
-        this.decoder = new Decoder(settings, turbo, codecs);
-        this.encoder = new Encoder(settings, turbo, codecs);
+        this.decoder = new Decoder(settings, turbo, heif, codecs);
+        this.encoder = new Encoder(settings, turbo, heif, codecs);
         this.budget = new RasterBudget(settings.maxInflightMegapixels());
         if (!settings.turbojpeg()) {
             LOG.info("variant rendering decodes JPEG with ImageIO: TurboJPEG is turned off (variant.turbojpeg)");
@@ -52,8 +54,8 @@ public final class ImageRenderer {
     }
 
     /**
-     * Renders source bytes (JPEG, PNG, GIF incl. animated, WebP, BMP, ICO) into the output format (JPEG, PNG, GIF
-     * or WebP; others are an {@link IllegalArgumentException}).
+     * Renders source bytes (JPEG, PNG, GIF incl. animated, WebP, BMP, ICO; HEIC and AVIF with libheif) into the
+     * output format (JPEG, PNG, GIF, WebP or, with libheif, AVIF; others are an {@link IllegalArgumentException}).
      */
     public Rendition render(byte[] source, VariantSpec spec, ImageFormat output) throws RenderException {
         if (!VariantKey.isOutput(output)) {
@@ -81,6 +83,7 @@ public final class ImageRenderer {
                 case JPEG -> encoder.jpeg(f, spec.quality(), copyright);
                 case PNG -> encoder.png(f, copyright);
                 case WEBP -> encoder.webp(f, spec.quality());
+                case AVIF -> encoder.avif(f, spec.quality());
                 case GIF -> encoder.gif(List.of(Encoder.indexed(f, 0, true)), -1, copyright);
                 default -> throw new IllegalArgumentException("not an output format: " + output);
             };
@@ -109,9 +112,17 @@ public final class ImageRenderer {
         if (info.format() == ImageFormat.JPEG) { // TurboJPEG shrinks by a power of two
             s = Integer.highestOneBit(Math.min(8, s));
         }
+        if (info.format() == ImageFormat.HEIC || info.format() == ImageFormat.AVIF) { // libheif: full size only
+            s = 1;
+        }
         long decoded = (long) Math.ceil((double) info.width() / s) * (long) Math.ceil((double) info.height() / s);
         return Math.max(decoded, (long) Math.ceil(info.width() * plan.need()) * (long) Math.ceil(info.height()
                 * plan.need()));
+    }
+
+    /** Whether AVIF outputs can be written here (libheif with an AV1 encoder). */
+    public boolean writesAvif() {
+        return heif != null && heif.writesAvif();
     }
 
     /** e.g. "turbojpeg 2.1.5 + imageio", or "imageio" without TurboJPEG. */
@@ -120,7 +131,7 @@ public final class ImageRenderer {
     }
 
     private static byte[] head(byte[] source) {
-        return java.util.Arrays.copyOf(source, Math.min(source.length, 16));
+        return java.util.Arrays.copyOf(source, Math.min(source.length, 32));
     }
 
     // --- animated GIF ---------------------------------------------------------------------------------------

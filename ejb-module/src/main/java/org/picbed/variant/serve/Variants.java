@@ -82,6 +82,11 @@ public class Variants {
     public record Served(byte[] bytes, Source source, boolean animationTruncated) {
     }
 
+    /** Whether {@code auto} may choose AVIF and {@code .avif} renders here (libheif with an AV1 encoder). */
+    public boolean writesAvif() {
+        return renderer.writesAvif();
+    }
+
     /** The hot-cache bytes of a variant, if it is hot (no disk, no render). */
     public Optional<byte[]> hot(VariantKey key) {
         return hot(key.key());
@@ -207,6 +212,10 @@ public class Variants {
     }
 
     private Rendition renderAndStore(VariantKey key, String preset, boolean interactive) throws IOException {
+        if (key.format() == ImageFormat.AVIF && !renderer.writesAvif()) {
+            throw new PicbedException(415, "unsupported_output", "AVIF output is not available on this server "
+                    + "(it needs libheif); ask for .webp or .auto");
+        }
         if (interactive) {
             try {
                 gate.enterInteractive();
@@ -229,6 +238,9 @@ public class Variants {
             try {
                 rendition = renderer.render(source, key.spec(), key.format());
             } catch (RenderException e) {
+                if (RenderException.UNSUPPORTED.equals(e.reason())) { // this host lacks a codec: not the image's fault
+                    throw new PicbedException(415, "unsupported_output", e.getMessage());
+                }
                 metrics.renderFailed();
                 LOG.info(() -> "render of " + key.key() + " failed: " + e.reason() + ": " + e.getMessage());
                 recordFailure(key, preset, e.reason() + ": " + e.getMessage());

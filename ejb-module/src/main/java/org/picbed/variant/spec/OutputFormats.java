@@ -20,22 +20,39 @@ public final class OutputFormats {
     }
 
     /**
-     * The format to write. {@code auto}: WebP when the client accepts {@code image/webp}; otherwise GIF for a GIF
-     * source (keeps animation), PNG when the source has alpha, else JPEG.
+     * The format to write. {@code auto}: AVIF when the client accepts {@code image/avif} and this server writes
+     * it, else WebP when the client accepts {@code image/webp}; otherwise GIF for a GIF source (keeps animation),
+     * PNG when the source has alpha, else JPEG.
      *
      * @throws IllegalArgumentException for an extension not in {@link #EXTENSIONS}
      */
-    public static ImageFormat resolve(String ext, String acceptHeader, ImageFormat source, boolean sourceHasAlpha) {
+    public static ImageFormat resolve(String ext, String acceptHeader, ImageFormat source, boolean sourceHasAlpha,
+                                      boolean avifWritable) {
         return switch (ext == null ? "" : ext.toLowerCase(Locale.ROOT)) {
             case "jpg", "jpeg" -> ImageFormat.JPEG;
             case "png" -> ImageFormat.PNG;
             case "gif" -> ImageFormat.GIF;
             case "webp" -> ImageFormat.WEBP;
-            case "auto" -> acceptsWebp(acceptHeader) ? ImageFormat.WEBP
-                    : source == ImageFormat.GIF ? ImageFormat.GIF
-                    : sourceHasAlpha ? ImageFormat.PNG : ImageFormat.JPEG;
+            case "avif" -> ImageFormat.AVIF;
+            case "auto" -> {
+                ImageFormat modern = modern(acceptHeader, avifWritable);
+                yield modern != null ? modern
+                        : source == ImageFormat.GIF ? ImageFormat.GIF
+                        : sourceHasAlpha ? ImageFormat.PNG : ImageFormat.JPEG;
+            }
             default -> throw new IllegalArgumentException("not a variant extension: " + ext);
         };
+    }
+
+    /**
+     * What {@code auto} means for this Accept header without looking at the source: AVIF (when written here),
+     * then WebP, when the header names them; null when the answer depends on the source.
+     */
+    public static ImageFormat modern(String acceptHeader, boolean avifWritable) {
+        if (avifWritable && accepts(acceptHeader, ImageFormat.AVIF.mediaType())) {
+            return ImageFormat.AVIF;
+        }
+        return acceptsWebp(acceptHeader) ? ImageFormat.WEBP : null;
     }
 
     /** Whether the response depends on the Accept header (then it needs {@code Vary: Accept}). */

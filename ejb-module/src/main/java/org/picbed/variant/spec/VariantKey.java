@@ -24,7 +24,7 @@ public record VariantKey(ImageId image, VariantSpec spec, ImageFormat format) {
     /** The formats a variant can be written in. */
     public static boolean isOutput(ImageFormat format) {
         return format == ImageFormat.JPEG || format == ImageFormat.PNG || format == ImageFormat.GIF
-                || format == ImageFormat.WEBP;
+                || format == ImageFormat.WEBP || format == ImageFormat.AVIF;
     }
 
     /** {@code <image id>/<canonical spec>.<ext>}: readable, and unique per output. */

@@ -98,7 +98,7 @@ class DecoderTest {
     @Test
     void imageioDecodesSubsampledForASmallTarget() throws Exception {
         RenderSettings settings = RenderSettings.defaults().withTurbojpeg(false);
-        Decoder decoder = new Decoder(settings, null, Codecs.get());
+        Decoder decoder = new Decoder(settings, null, null, Codecs.get());
         VariantSpec spec = fit(300, 0);
         Frame f = decoder.decode(big, ImageFormats.headers(big, ImageFormat.JPEG), spec, context(settings, big, spec,
                 ImageFormat.JPEG));
@@ -110,7 +110,7 @@ class DecoderTest {
     @Test
     void imageioDecodesOnlyTheCroppedRegion() throws Exception {
         RenderSettings settings = RenderSettings.defaults().withTurbojpeg(false);
-        Decoder decoder = new Decoder(settings, null, Codecs.get());
+        Decoder decoder = new Decoder(settings, null, null, Codecs.get());
         VariantSpec spec = TestImages.spec().crop(800, 800, Gravity.NORTH_WEST).build();
         Frame f = decoder.decode(big, ImageFormats.headers(big, ImageFormat.JPEG), spec, context(settings, big, spec,
                 ImageFormat.JPEG));
@@ -124,7 +124,7 @@ class DecoderTest {
         TurboJpeg turbo = TurboJpeg.get(RenderSettings.defaults());
         Assumptions.assumeTrue(turbo != null, "TurboJPEG (libturbojpeg-java) is not installed");
         RenderSettings settings = RenderSettings.defaults();
-        Decoder decoder = new Decoder(settings, turbo, Codecs.get());
+        Decoder decoder = new Decoder(settings, turbo, null, Codecs.get());
         VariantSpec spec = fit(300, 0);
         Frame f = decoder.decode(big, ImageFormats.headers(big, ImageFormat.JPEG), spec, context(settings, big, spec,
                 ImageFormat.JPEG));
@@ -138,7 +138,7 @@ class DecoderTest {
         TurboJpeg turbo = TurboJpeg.get(RenderSettings.defaults());
         Assumptions.assumeTrue(turbo != null, "TurboJPEG is not installed");
         RenderSettings settings = RenderSettings.defaults();
-        Decoder decoder = new Decoder(settings, turbo, Codecs.get());
+        Decoder decoder = new Decoder(settings, turbo, null, Codecs.get());
         VariantSpec spec = TestImages.spec().crop(800, 600, Gravity.SOUTH_EAST).build();
         Frame f = decoder.decode(big, ImageFormats.headers(big, ImageFormat.JPEG), spec, context(settings, big, spec,
                 ImageFormat.JPEG));

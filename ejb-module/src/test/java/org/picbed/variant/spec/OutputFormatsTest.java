@@ -16,20 +16,20 @@ class OutputFormatsTest {
 
     @Test
     void explicitExtensionsIgnoreAccept() {
-        assertEquals(ImageFormat.JPEG, OutputFormats.resolve("jpg", CHROME, ImageFormat.PNG, true));
-        assertEquals(ImageFormat.JPEG, OutputFormats.resolve("jpeg", null, ImageFormat.PNG, true));
-        assertEquals(ImageFormat.PNG, OutputFormats.resolve("png", CHROME, ImageFormat.JPEG, false));
-        assertEquals(ImageFormat.GIF, OutputFormats.resolve("gif", CHROME, ImageFormat.JPEG, false));
-        assertEquals(ImageFormat.WEBP, OutputFormats.resolve("webp", null, ImageFormat.JPEG, false));
-        assertThrows(IllegalArgumentException.class, () -> OutputFormats.resolve("bmp", CHROME, ImageFormat.JPEG, false));
+        assertEquals(ImageFormat.JPEG, OutputFormats.resolve("jpg", CHROME, ImageFormat.PNG, true, false));
+        assertEquals(ImageFormat.JPEG, OutputFormats.resolve("jpeg", null, ImageFormat.PNG, true, false));
+        assertEquals(ImageFormat.PNG, OutputFormats.resolve("png", CHROME, ImageFormat.JPEG, false, false));
+        assertEquals(ImageFormat.GIF, OutputFormats.resolve("gif", CHROME, ImageFormat.JPEG, false, false));
+        assertEquals(ImageFormat.WEBP, OutputFormats.resolve("webp", null, ImageFormat.JPEG, false, false));
+        assertThrows(IllegalArgumentException.class, () -> OutputFormats.resolve("bmp", CHROME, ImageFormat.JPEG, false, false));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {CHROME, "image/webp", "IMAGE/WEBP", "image/png, image/webp;q=0.5", "image/webp ; q=1",
             "text/html;q=0, image/webp;q=0.001"})
     void autoPicksWebpWhenAccepted(String accept) {
-        assertEquals(ImageFormat.WEBP, OutputFormats.resolve("auto", accept, ImageFormat.JPEG, false));
-        assertEquals(ImageFormat.WEBP, OutputFormats.resolve("auto", accept, ImageFormat.GIF, true));
+        assertEquals(ImageFormat.WEBP, OutputFormats.resolve("auto", accept, ImageFormat.JPEG, false, false));
+        assertEquals(ImageFormat.WEBP, OutputFormats.resolve("auto", accept, ImageFormat.GIF, true, false));
         assertTrue(OutputFormats.acceptsWebp(accept));
     }
 
@@ -38,17 +38,17 @@ class OutputFormatsTest {
             "image/webp;q=abc", "image/png,image/jpeg", ""})
     void autoFallsBackWithoutWebp(String accept) {
         assertFalse(OutputFormats.acceptsWebp(accept));
-        assertEquals(ImageFormat.JPEG, OutputFormats.resolve("auto", accept, ImageFormat.JPEG, false));
-        assertEquals(ImageFormat.PNG, OutputFormats.resolve("auto", accept, ImageFormat.PNG, true));
-        assertEquals(ImageFormat.JPEG, OutputFormats.resolve("auto", accept, ImageFormat.PNG, false));
-        assertEquals(ImageFormat.GIF, OutputFormats.resolve("auto", accept, ImageFormat.GIF, true),
+        assertEquals(ImageFormat.JPEG, OutputFormats.resolve("auto", accept, ImageFormat.JPEG, false, false));
+        assertEquals(ImageFormat.PNG, OutputFormats.resolve("auto", accept, ImageFormat.PNG, true, false));
+        assertEquals(ImageFormat.JPEG, OutputFormats.resolve("auto", accept, ImageFormat.PNG, false, false));
+        assertEquals(ImageFormat.GIF, OutputFormats.resolve("auto", accept, ImageFormat.GIF, true, false),
                 "a GIF stays a GIF (animation)");
     }
 
     @Test
     void autoWithoutAcceptHeader() {
-        assertEquals(ImageFormat.JPEG, OutputFormats.resolve("auto", null, ImageFormat.WEBP, false));
-        assertEquals(ImageFormat.PNG, OutputFormats.resolve("AUTO", null, ImageFormat.WEBP, true));
+        assertEquals(ImageFormat.JPEG, OutputFormats.resolve("auto", null, ImageFormat.WEBP, false, false));
+        assertEquals(ImageFormat.PNG, OutputFormats.resolve("AUTO", null, ImageFormat.WEBP, true, false));
     }
 
     @Test
@@ -66,5 +66,18 @@ class OutputFormatsTest {
         assertFalse(OutputFormats.isExtension("JPG"), "URL parsing lowercases first");
         assertFalse(OutputFormats.isExtension("ico"));
         assertFalse(OutputFormats.isExtension(null));
+    }
+
+    @Test
+    void autoChoosesAvifOnlyWhenAcceptedAndWritable() {
+        assertEquals(ImageFormat.AVIF, OutputFormats.resolve("auto", CHROME, ImageFormat.JPEG, false, true));
+        assertEquals(ImageFormat.AVIF, OutputFormats.modern(CHROME, true));
+        // without libheif the same browser gets WebP
+        assertEquals(ImageFormat.WEBP, OutputFormats.resolve("auto", CHROME, ImageFormat.JPEG, false, false));
+        // a client that accepts WebP but not AVIF
+        assertEquals(ImageFormat.WEBP, OutputFormats.modern("image/webp,*/*", true));
+        assertEquals(ImageFormat.WEBP, OutputFormats.modern("image/avif;q=0,image/webp", true));
+        assertEquals(ImageFormat.AVIF, OutputFormats.resolve("avif", null, ImageFormat.JPEG, false, false));
+        assertTrue(OutputFormats.isExtension("avif"));
     }
 }

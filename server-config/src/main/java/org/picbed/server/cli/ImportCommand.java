@@ -42,7 +42,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./picbed import <dir> [--rules r1,r2,...] [--priority low|high] [--batch N] [--timeout S]}: every image under
- * {@code <dir>} (recursively: jpg, jpeg, png, gif, webp, bmp, ico) through groups of N (20) uploads with those rules
+ * {@code <dir>} (recursively: jpg, jpeg, png, gif, webp, bmp, ico, heic, heif, avif) through groups of N (20) uploads with those rules
  * ({@code POST /api/groups}, multipart, with {@code PICBED_API_KEYS}' first key), each group polled
  * ({@code GET /api/groups/<id>}) until it is done, for {@code --timeout} seconds at most ({@code PICBED_IMPORT_TIMEOUT},
  * 300). A journal in {@code $PICBED_HOME/import} makes a second run skip what the first stored; without rules, files
@@ -52,7 +52,7 @@ import java.util.stream.Stream;
 public final class ImportCommand implements Callable<Integer>, Cli.Usage {
 
     static final String USAGE = "./picbed import <dir> [--rules r1,r2] [--priority low|high] [--batch N] [--timeout S]";
-    static final Pattern IMAGE = Pattern.compile("(?i).*\\.(jpg|jpeg|png|gif|webp|bmp|ico)");
+    static final Pattern IMAGE = Pattern.compile("(?i).*\\.(jpg|jpeg|png|gif|webp|bmp|ico|heic|heif|avif)");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(10);
 

@@ -16,8 +16,10 @@ import java.util.Map;
 /** A multipart/form-data body (RFC 7578) for java.net.http: text fields and files, files streamed from disk. */
 public final class Multipart {
 
-    private static final Map<String, String> TYPES = Map.of("jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png",
-            "gif", "image/gif", "webp", "image/webp", "bmp", "image/bmp", "ico", "image/vnd.microsoft.icon");
+    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("png", "image/png"), Map.entry("gif", "image/gif"),
+            Map.entry("webp", "image/webp"), Map.entry("bmp", "image/bmp"), Map.entry("ico", "image/vnd.microsoft.icon"),
+            Map.entry("heic", "image/heic"), Map.entry("heif", "image/heif"), Map.entry("avif", "image/avif"));
 
     private final String boundary;
     private final List<BodyPublisher> parts = new ArrayList<>();

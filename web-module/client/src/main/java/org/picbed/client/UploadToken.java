@@ -46,7 +46,7 @@ public record UploadToken(String token, Instant expiresAt, JsonObject scope, URI
             return this;
         }
 
-        /** {@code jpeg png gif webp bmp ico}; checked on the bytes. */
+        /** {@code jpeg png gif webp bmp ico heic avif}; checked on the bytes. */
         public Scope formats(List<String> formats) {
             JsonArrayBuilder a = Json.createArrayBuilder();
             formats.forEach(a::add);

@@ -6,7 +6,7 @@ import java.util.Set;
 public final class VariantExtensions {
 
     /** Lowercase. */
-    public static final Set<String> ALL = Set.of("jpg", "jpeg", "png", "gif", "webp", "auto");
+    public static final Set<String> ALL = Set.of("jpg", "jpeg", "png", "gif", "webp", "avif", "auto");
 
     private VariantExtensions() {
     }
