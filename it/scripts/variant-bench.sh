@@ -37,7 +37,7 @@
 # -XX:MaxMetaspaceSize=512m" holds the heap goal strictly (G1 fills whatever -Xmx allows, 768m by default, so
 # "peak used" then says more about the heap size than about what the renders need; "after GC" is closer).
 # Environment: PICBED_CORPUS_DIR (${TMPDIR:-/tmp}/corpus), PICBED_BENCH_DIR (../shared/bench),
-#   ONLY ("P1 P3 P4 P6": the benchmarks to run), SECS (10: wrk seconds, P1), CONNS (50), HOT_WARMUP (45: at most
+#   ONLY ("P1 P3 P4 P6 P7": the benchmarks to run; P7 = AVIF vs WebP encoders, P7_ROUNDS 5), SECS (10: wrk seconds, P1), CONNS (50), HOT_WARMUP (45: at most
 #   this many seconds of wrk warm-up on picbed's hot URL, in 3 s rounds, at least 15 s, until a round is not 10 %
 #   better than the best before: a fresh WildFly is JIT-cold; the baselines get serve.sh's 2 s), SERVLET_SECS (5; 0 skips the servlet-path context
 #   run), SCALE (0.5: thumbs.sh rounds, baseline set), PROG_SCALE (0.25: progressive),
@@ -53,7 +53,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${PICBED_BENCH_DIR:-$ROOT/../shared/bench}
 CORPUS=${PICBED_CORPUS_DIR:-${TMPDIR:-/tmp}/corpus}
-ONLY=${ONLY:-P1 P3 P4 P6}
+ONLY=${ONLY:-P1 P3 P4 P6 P7}
 SECS=${SECS:-10}
 CONNS=${CONNS:-50}
 SERVLET_SECS=${SERVLET_SECS:-5}
@@ -466,6 +466,31 @@ if want P6; then
     row "P6 context: GC in burst (young/full/pause ms)" "$YGCS/$FGCS/$PAUSE_MS" "-" "-" "(context)" "-"
   else
     row "P6 peak heap used MB" "n/a" "-" "-" "< 512" "n/a"
+  fi
+fi
+
+# --- AVIF vs WebP (P7): bytes, encode time and luma PSNR at the defaults, in-process (FormatBench) ----------
+if want P7; then
+  say "P7: AVIF vs WebP vs JPEG encoders on corpus photos (ejb-module's FormatBench)"
+  CP_FILE=$WORK/ejb.classpath
+  if (cd "$ROOT" && ./mvnw -q -B test-compile dependency:build-classpath -pl ejb-module -Dmdep.outputFile="$CP_FILE") >"$WORK/p7-build.log" 2>&1; then
+    CP="$ROOT/ejb-module/target/classes:$ROOT/ejb-module/target/test-classes:$(cat "$CP_FILE"):/usr/share/java/turbojpeg.jar"
+    PICBED_CORPUS_DIR=$CORPUS java -cp "$CP" org.picbed.variant.render.FormatBench "${P7_ROUNDS:-5}" 2>/dev/null \
+      | grep -v '^INFO\|^[A-Z][a-z][a-z] [0-9]' > "$WORK/p7.out" || true
+    sed 's/^/P7 picbed\t/' "$WORK/p7.out"
+    for w in 300 1200; do
+      read -r wb wms wq < <(awk -F'\t' -v w="$w" '$1 == w && $2 == "webp" { print $4, $5, $6 }' "$WORK/p7.out")
+      read -r ab ams aq < <(awk -F'\t' -v w="$w" '$1 == w && $2 == "avif" { print $4, $5, $6 }' "$WORK/p7.out")
+      if [[ -n ${ab:-} && -n ${wb:-} ]]; then
+        row "P7 AVIF vs WebP w:$w bytes" "$ab" "webp $wb" "$(calc "sprintf(\"%.2fx\", $ab / $wb)")" "(context)" "-"
+        row "P7 AVIF vs WebP w:$w encode ms" "$ams" "webp $wms" "$(calc "sprintf(\"%.2fx\", $ams / $wms)")" "(context)" "-"
+        row "P7 AVIF vs WebP w:$w luma PSNR dB" "$aq" "webp $wq" "$(calc "sprintf(\"%+.2f dB\", $aq - $wq)")" "(context)" "-"
+      else
+        row "P7 AVIF vs WebP w:$w" "n/a (no libheif binding)" "-" "-" "(context)" "-"
+      fi
+    done
+  else
+    tail -n 20 "$WORK/p7-build.log" >&2; row "P7 AVIF vs WebP" "n/a (build failed)" "-" "-" "(context)" "-"
   fi
 fi
 
