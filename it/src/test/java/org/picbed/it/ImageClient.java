@@ -59,12 +59,27 @@ public final class ImageClient {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    public static HttpResponse<byte[]> getHttp11WithHeader(String path, String name, String value)
+            throws IOException, InterruptedException {
+        return HTTP_1_1.send(HttpRequest.newBuilder(TestServer.uri(path)).header(name, value)
+                .timeout(java.time.Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public static HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(TestServer.uri(path));
         if (headers.length > 0) {
             request.headers(headers);
         }
         return TestServer.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * A HEAD request: the hot paths in front of the servlet container answer GETs only, so this is how a test
+     * reaches the servlet's own answer for a hot variant.
+     */
+    public static HttpResponse<byte[]> head(String path) throws IOException, InterruptedException {
+        return TestServer.send(HttpRequest.newBuilder(TestServer.uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public static BufferedImage decode(byte[] bytes) throws IOException {

@@ -236,10 +236,21 @@ class VariantIT {
         // answered before the servlet container: on Undertow's IO thread (WildFly), in Grizzly's filter chain (Payara)
         int ioHits = 1;
         assertEquals(ioHitsBefore + ioHits, metric("picbed_variant_hot_hits_io_thread_total"), "answered before the servlet container");
-        HttpResponse<byte[]> viaServlet = get(url + "?via=servlet");
+        HttpResponse<byte[]> viaServlet = ImageClient.head(url);
         assertEquals("HIT", header(viaServlet, "X-Cache"), "the servlet path reads the same hot cache");
         assertEquals(hitsBefore + 2, metric("picbed_variant_hot_hits_total"));
         assertEquals(ioHitsBefore + ioHits, metric("picbed_variant_hot_hits_io_thread_total"));
+        // a query string (a page's cache buster) names the same variant: still answered before the servlets
+        HttpResponse<byte[]> busted = ImageClient.getHttp11(url + "?v=2");
+        assertEquals("HIT", header(busted, "X-Cache"));
+        assertEquals(ioHitsBefore + 2, metric("picbed_variant_hot_hits_io_thread_total"), "a query string is no miss");
+        // a revalidation is answered there too, without the bytes
+        long revalidationsBefore = metric("picbed_variant_revalidations_io_thread_total");
+        HttpResponse<byte[]> revalidated = ImageClient.getHttp11WithHeader(url, "If-None-Match", header(hot, "ETag"));
+        assertEquals(304, revalidated.statusCode());
+        assertEquals(0, revalidated.body().length);
+        assertEquals(header(hot, "ETag"), header(revalidated, "ETag"));
+        assertEquals(revalidationsBefore + 1, metric("picbed_variant_revalidations_io_thread_total"));
     }
 
     @Test

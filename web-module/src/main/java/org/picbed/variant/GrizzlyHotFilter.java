@@ -45,17 +45,17 @@ final class GrizzlyHotFilter extends BaseFilter {
         HotPath hotPath = HotPath.current();
         if (hotPath != null && ctx.getMessage() instanceof HttpContent content && content.isLast()
                 && content.getHttpHeader() instanceof HttpRequestPacket request
-                && Method.GET.equals(request.getMethod()) && !request.isUpgrade()
-                && (request.getQueryString() == null || request.getQueryString().isEmpty())) {
+                && Method.GET.equals(request.getMethod()) && !request.isUpgrade()) {
             Optional<HotPath.Hit> hit;
             try {
-                hit = lookup.find(hotPath, request.getRequestURI(), request.getHeader(Header.Accept));
+                hit = lookup.find(hotPath, request.getRequestURI(), request.getHeader(Header.Accept),
+                        request.getHeader(Header.IfNoneMatch));
             } catch (RuntimeException e) {
                 hit = Optional.empty(); // the servlet answers, and reports what went wrong
             }
             if (hit.isPresent()) {
                 NextAction next = respond(ctx, request, hit.get());
-                hotPath.servedOnIoThread(System.nanoTime() - start);
+                hotPath.servedOnIoThread(hit.get(), System.nanoTime() - start);
                 return next;
             }
         }
@@ -66,11 +66,13 @@ final class GrizzlyHotFilter extends BaseFilter {
         HttpResponsePacket response = request.getResponse();
         Immutable.headers(response::setHeader, hit.etag(), hit.mediaType());
         response.setContentType(hit.mediaType());
-        response.setHeader("X-Cache", "HIT");
+        if (!hit.notModified()) {
+            response.setHeader("X-Cache", "HIT");
+        }
         if (hit.variesOnAccept()) {
             response.setHeader(Header.Vary, "Accept");
         }
-        if (Immutable.matches(request.getHeader(Header.IfNoneMatch), hit.etag())) {
+        if (hit.notModified()) {
             response.setStatus(304);
             ctx.write(HttpContent.builder(response).content(Buffers.EMPTY_BUFFER).last(true).build());
         } else {

@@ -21,17 +21,20 @@ final class HotLookup {
         this.deploymentLoader = deploymentLoader;
     }
 
-    /** The hot answer for a GET of this raw URI (no query string), or empty: a miss, or not a variant URL. */
-    Optional<HotPath.Hit> find(HotPath hotPath, String uri, String accept) {
+    /**
+     * The hot answer for a GET of this raw URI (its path: a query string, such as a page's cache buster, names
+     * no other variant), or empty: a miss, or not a variant URL.
+     */
+    Optional<HotPath.Hit> find(HotPath hotPath, String uri, String accept, String ifNoneMatch) {
         Thread thread = Thread.currentThread();
         ClassLoader own = thread.getContextClassLoader();
         thread.setContextClassLoader(deploymentLoader);
         try {
             if (uri.startsWith(signedPrefix)) {
-                return hotPath.find(uri.substring(signedPrefix.length()), true, accept);
+                return hotPath.find(uri.substring(signedPrefix.length()), true, accept, ifNoneMatch);
             }
             if (uri.startsWith(presetPrefix) && uri.indexOf('/', presetPrefix.length()) > 0) {
-                return hotPath.find(uri.substring(presetPrefix.length()), false, accept);
+                return hotPath.find(uri.substring(presetPrefix.length()), false, accept, ifNoneMatch);
             }
             return Optional.empty();
         } finally {

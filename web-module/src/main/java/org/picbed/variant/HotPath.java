@@ -11,6 +11,7 @@ import org.picbed.variant.serve.VariantMetrics;
 import org.picbed.variant.serve.Variants;
 import org.picbed.variant.spec.OutputFormats;
 import org.picbed.variant.spec.VariantKey;
+import org.picbed.web.Immutable;
 import org.picbed.variant.url.VariantRequest;
 
 import java.util.Optional;
@@ -34,8 +35,12 @@ public class HotPath {
     @Inject
     VariantMetrics metrics;
 
-    void servedOnIoThread(long nanos) {
-        metrics.hotHitOnIoThread(nanos);
+    void servedOnIoThread(Hit hit, long nanos) {
+        if (hit.notModified()) {
+            metrics.revalidatedOnIoThread();
+        } else {
+            metrics.hotHitOnIoThread(nanos);
+        }
     }
 
     void install(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -58,8 +63,12 @@ public class HotPath {
         return current;
     }
 
-    /** A hot answer for {@code /i/<rest>} (preset) or {@code /v/<rest>} (signed), or empty. */
-    Optional<Hit> find(String rest, boolean signed, String accept) {
+    /**
+     * A hot answer for {@code /i/<rest>} (preset) or {@code /v/<rest>} (signed), or empty. A revalidation whose
+     * {@code If-None-Match} names the URL's variant is answered (304, {@link Hit#notModified()}) whether or not
+     * the bytes are hot: a variant URL's ETag follows from the URL, as the servlet has it too.
+     */
+    Optional<Hit> find(String rest, boolean signed, String accept, String ifNoneMatch) {
         boolean auto = rest.endsWith(".auto");
         ImageFormat modern = auto ? OutputFormats.modern(accept, variants.writesAvif()) : null;
         if (auto && modern == null) {
@@ -76,6 +85,9 @@ public class HotPath {
             resolvedUrls.put(uriKey, resolved);
         }
         Resolved r = resolved;
+        if (ifNoneMatch != null && Immutable.matches(ifNoneMatch, r.etag())) {
+            return Optional.of(new Hit(null, r.etag(), r.mediaType(), r.varies()));
+        }
         return variants.hot(r.cacheKey()).map(bytes -> new Hit(bytes, r.etag(), r.mediaType(), r.varies()));
     }
 
@@ -106,6 +118,11 @@ public class HotPath {
     private record Resolved(String cacheKey, String etag, String mediaType, boolean varies) {
     }
 
+    /** A hot variant's bytes, or (bytes null) a confirmation that the client's copy is current. */
     record Hit(byte[] bytes, String etag, String mediaType, boolean variesOnAccept) {
+
+        boolean notModified() {
+            return bytes == null;
+        }
     }
 }

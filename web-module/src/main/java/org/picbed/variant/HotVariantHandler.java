@@ -12,9 +12,10 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * Serves hot-cache hits of {@code /i/<id>/<preset>.<ext>} and {@code /v/...} right on Undertow's IO thread: no
- * hand-off to a worker thread, no servlet machinery, the cached array written as is. Anything else (misses,
- * errors, other paths and methods) continues down the normal servlet chain.
+ * Serves hot-cache hits of {@code /i/<id>/<preset>.<ext>} and {@code /v/...} (with or without a query string)
+ * and revalidations of any variant URL right on Undertow's IO thread: no hand-off to a worker thread, no servlet
+ * machinery, the cached array written as is. Anything else (misses, errors, other paths and methods) continues
+ * down the normal servlet chain.
  */
 final class HotVariantHandler implements HttpHandler {
 
@@ -32,12 +33,13 @@ final class HotVariantHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         long start = System.nanoTime();
         HotPath hotPath = HotPath.current();
-        if (hotPath != null && exchange.getRequestMethod().equals(Methods.GET) && exchange.getQueryString().isEmpty()) {
-            Optional<HotPath.Hit> hit = lookup.find(hotPath, exchange.getRequestURI(),
-                    exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
+        if (hotPath != null && exchange.getRequestMethod().equals(Methods.GET)) {
+            HeaderMap request = exchange.getRequestHeaders();
+            Optional<HotPath.Hit> hit = lookup.find(hotPath, exchange.getRequestURI(), request.getFirst(Headers.ACCEPT),
+                    request.getFirst(Headers.IF_NONE_MATCH));
             if (hit.isPresent()) {
                 respond(exchange, hit.get());
-                hotPath.servedOnIoThread(System.nanoTime() - start);
+                hotPath.servedOnIoThread(hit.get(), System.nanoTime() - start);
                 return;
             }
         }
@@ -47,11 +49,13 @@ final class HotVariantHandler implements HttpHandler {
     private static void respond(HttpServerExchange exchange, HotPath.Hit hit) {
         HeaderMap headers = exchange.getResponseHeaders();
         Immutable.headers((name, value) -> headers.put(HttpString.tryFromString(name), value), hit.etag(), hit.mediaType());
-        headers.put(X_CACHE, "HIT");
+        if (!hit.notModified()) {
+            headers.put(X_CACHE, "HIT");
+        }
         if (hit.variesOnAccept()) {
             headers.put(Headers.VARY, "Accept");
         }
-        if (Immutable.matches(exchange.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH), hit.etag())) {
+        if (hit.notModified()) {
             exchange.setStatusCode(304);
             exchange.endExchange();
             return;

@@ -23,6 +23,7 @@ public class VariantMetrics {
 
     private Counter hotHits;
     private Counter ioThreadHits;
+    private Counter ioThreadRevalidations;
     private Counter storedHits;
     private Counter renderFailures;
     private Counter refusedBusy;
@@ -37,6 +38,8 @@ public class VariantMetrics {
         hotHits = meters.counter("picbed.variant.hot.hits", "Variants answered from the hot cache (X-Cache: HIT)");
         ioThreadHits = meters.counter("picbed.variant.hot.hits.io.thread",
                 "Hot hits answered on the IO thread, before the servlet (also counted as hot hits)");
+        ioThreadRevalidations = meters.counter("picbed.variant.revalidations.io.thread",
+                "Revalidations (If-None-Match naming the URL's variant) answered 304 on the IO thread");
         storedHits = meters.counter("picbed.variant.stored.hits", "Variants read from the variant store (X-Cache: STORED)");
         renderFailures = meters.counter("picbed.variant.render.failures", "Renders that failed");
         refusedBusy = meters.counter("picbed.variant.render.refused", "Renders refused by the render gate (503)");
@@ -67,6 +70,11 @@ public class VariantMetrics {
     public void hotHitOnIoThread(long nanos) {
         ioThreadHits.increment();
         ioThreadHitLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A 304 answered by the IO-thread path. */
+    public void revalidatedOnIoThread() {
+        ioThreadRevalidations.increment();
     }
 
     /** How long a hot hit through the servlet took. */
