@@ -42,8 +42,8 @@ public class EagerVariants {
                 .toList();
     }
 
-    /** Originals keep their format where it is an output format; BMP and ICO become PNG. */
+    /** Originals keep their format where it is an output format; HEIC photos become JPEG, BMP and ICO PNG. */
     public static ImageFormat outputFor(ImageFormat source) {
-        return VariantKey.isOutput(source) ? source : ImageFormat.PNG;
+        return VariantKey.isOutput(source) ? source : source == ImageFormat.HEIC ? ImageFormat.JPEG : ImageFormat.PNG;
     }
 }

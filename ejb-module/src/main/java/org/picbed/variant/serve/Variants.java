@@ -51,9 +51,11 @@ public class Variants {
     void configure(Settings settings) {
         renderer = new ImageRenderer(RenderSettings.from(settings));
         int workers = settings.getInt("render.workers", Runtime.getRuntime().availableProcessors());
+        // 30 s: CloudFront's default origin response timeout; a CDN or browser would give up on a longer wait anyway
+        // (variant-bench P6: 20 concurrent 24 MP renders take 12-13 s on 2 cores, 2 of 20 were past 10 s)
         gate = new RenderGate(workers,
                 settings.getInt("render.queue", 16 * workers),
-                settings.getLong("render.max-wait-ms", 10_000));
+                settings.getLong("render.max-wait-ms", 30_000));
         admission = new Admission(settings.getInt("hot-cache.admission-slots", 1 << 16),
                 settings.getInt("hot-cache.admit-after", 2), 1 << 20);
     }
@@ -213,8 +215,9 @@ public class Variants {
 
     private Rendition renderAndStore(VariantKey key, String preset, boolean interactive) throws IOException {
         if (key.format() == ImageFormat.AVIF && !renderer.writesAvif()) {
-            throw new PicbedException(415, "unsupported_output", "AVIF output is not available on this server "
-                    + "(it needs libheif); ask for .webp or .auto");
+            String why = "AVIF output is not available on this server (it needs libheif); ask for .webp or .auto";
+            throw new PicbedException(415, "unsupported_output", why, "render of " + key.key() + " refused",
+                    new RenderException(RenderException.UNSUPPORTED, why));
         }
         if (interactive) {
             try {
@@ -239,7 +242,8 @@ public class Variants {
                 rendition = renderer.render(source, key.spec(), key.format());
             } catch (RenderException e) {
                 if (RenderException.UNSUPPORTED.equals(e.reason())) { // this host lacks a codec: not the image's fault
-                    throw new PicbedException(415, "unsupported_output", e.getMessage());
+                    throw new PicbedException(415, "unsupported_output", e.getMessage(), "render of " + key.key()
+                            + " refused", e);
                 }
                 metrics.renderFailed();
                 LOG.info(() -> "render of " + key.key() + " failed: " + e.reason() + ": " + e.getMessage());
