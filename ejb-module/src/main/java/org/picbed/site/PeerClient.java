@@ -93,6 +93,32 @@ public class PeerClient {
         return new Fetch.Unreachable(reason);
     }
 
+    /** A variant must be smaller than this to be taken from a peer (presets are web sizes). */
+    private static final int MAX_VARIANT_BYTES = 32 << 20;
+
+    /**
+     * A variant as the peer serves it at {@code path} (a public preset URL), when it answers 200 with exactly
+     * the expected ETag (the same image, canonical options and format); empty otherwise, whatever the reason.
+     */
+    public Optional<byte[]> variant(Peer peer, String path, String expectedEtag) {
+        for (URI base : peer.urls()) {
+            try {
+                HttpResponse<byte[]> response = http.send(request(base, path), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() == 200 && expectedEtag.equals(response.headers().firstValue("ETag").orElse(""))
+                        && response.body().length > 0 && response.body().length < MAX_VARIANT_BYTES) {
+                    return Optional.of(response.body());
+                }
+                return Optional.empty();
+            } catch (IOException e) {
+                // the next URL
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A ping's outcome: the round trip in ms, or why the peer could not be reached. */
     public record Ping(long millis, String failure) {
         public boolean ok() {

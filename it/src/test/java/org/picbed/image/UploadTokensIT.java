@@ -83,7 +83,7 @@ class UploadTokensIT {
 
         JsonObject defaults = TestServer.json(issue("").body()).getJsonObject("scope");
         assertEquals(20, defaults.getInt("max_files"));
-        assertEquals(List.of("jpeg", "png", "gif", "webp", "bmp", "ico"), strings(defaults));
+        assertEquals(List.of("jpeg", "png", "gif", "webp", "bmp", "ico", "heic", "avif"), strings(defaults));
         assertEquals(scope.getJsonNumber("max_bytes"), defaults.getJsonNumber("max_bytes"));
         assertFalse(defaults.getBoolean("single_use"));
     }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +75,28 @@ class SitesIT {
         assertTrue(fromBj.getJsonNumber("applied").longValue() >= 1, fromBj.toString());
         assertEquals(0, fromBj.getJsonNumber("read_repairs").longValue(), "arrived by replication, not by a read");
         assertEquals(200, SH.get("/i/" + id + "/thumb.webp").statusCode(), "variants are made at sh from its copy");
+    }
+
+    @Test
+    @Order(1)
+    void aReplicaTakesItsEagerVariantsFromTheOriginInsteadOfRenderingThem() throws Exception {
+        long rendersAtSh = counter(SH.metrics(), "picbed_variant_renders_total");
+        String id = BJ.upload(Corpus.photo(1200, 800));
+        Await.until("the eager variants ready at sh", ARRIVAL, () -> SH.metadataStatus(id) == 200
+                && SH.metadata(id).getJsonArray("variants").stream().map(JsonObject.class::cast)
+                        .filter(v -> "ready".equals(v.getString("state"))).count() >= 2);
+        assertEquals(rendersAtSh, counter(SH.metrics(), "picbed_variant_renders_total"),
+                "sh rendered nothing: it took bj's renders");
+        for (String preset : List.of("thumb", "small")) {
+            HttpResponse<byte[]> atSh = SH.get("/i/" + id + "/" + preset + ".jpg");
+            assertEquals("STORED", atSh.headers().firstValue("X-Cache").orElse(""), preset);
+            assertArrayEquals(BJ.get("/i/" + id + "/" + preset + ".jpg").body(), atSh.body(), preset + ": bj's bytes");
+        }
+    }
+
+    private static long counter(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToLong(l -> (long) Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no metric " + name));
     }
 
     @Test

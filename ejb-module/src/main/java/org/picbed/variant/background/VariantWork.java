@@ -13,6 +13,7 @@ import org.picbed.variant.store.VariantCatalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -40,10 +41,34 @@ public class VariantWork {
     @Inject
     VariantOptions options;
 
-    /** Renders the eager presets of a freshly uploaded image. */
+    @Inject
+    OriginVariants origins;
+
+    /**
+     * Renders the eager presets of a freshly uploaded image. A replica takes them from the site the image was
+     * uploaded at when that site serves the same variant (it rendered them for its own upload), and renders only
+     * what it cannot get there: after a start of two sites the replica's CPU goes to applying replication.
+     */
     public void renderEager(ImageId image, ImageFormat source) {
+        String origin = images.find(image).map(org.picbed.image.Image::originSite).orElse(null);
         for (VariantCatalog.Requested r : eager.of(image, source)) {
-            render(r.key(), r.preset());
+            if (!fromOrigin(image, origin, r)) {
+                render(r.key(), r.preset());
+            }
+        }
+    }
+
+    private boolean fromOrigin(ImageId image, String origin, VariantCatalog.Requested r) {
+        Optional<byte[]> bytes = origins.fetch(image, origin, r.key(), r.preset());
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        try {
+            variants.storeMadeElsewhere(r.key(), r.preset(), bytes.get());
+            return true;
+        } catch (IOException e) {
+            LOG.fine(() -> "storing " + r.key().key() + " from its origin failed; rendering it here: " + e);
+            return false;
         }
     }
 

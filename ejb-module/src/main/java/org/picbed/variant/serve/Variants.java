@@ -143,6 +143,17 @@ public class Variants {
     }
 
     /**
+     * Stores a variant made elsewhere (a replica's eager variant, as its origin site rendered it) and records it
+     * READY, unless it is stored already.
+     */
+    public void storeMadeElsewhere(VariantKey key, String preset, byte[] bytes) throws IOException {
+        if (findStored(key).isEmpty()) {
+            store.put(key, bytes, false);
+        }
+        catalog.ready(key, preset, null, null, bytes.length);
+    }
+
+    /**
      * The stored copy, if any. A store where asking costs a request (an object store) is asked only about variants
      * the catalog records as READY: fresh eager renders and cold URLs would otherwise cost a request answered 404.
      */
