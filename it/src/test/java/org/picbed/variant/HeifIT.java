@@ -127,6 +127,28 @@ class HeifIT {
     }
 
     @Test
+    void autoKeepsTheTransparencyOfAnAvifWithAlphaForAClientWithoutModernFormats() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(AVIF_ENC)));
+        BufferedImage argb = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) {
+                argb.setRGB(x, y, x < 200 ? 0xFF2080C0 : 0x00000000);
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(argb, "png", png);
+        byte[] avif = run(png.toByteArray(), ".png", ".avif", AVIF_ENC, "-s", "8", "{in}", "{out}");
+        String id = ImageClient.upload("alpha.avif", "image/avif", avif);
+        // the alpha plane is an auxiliary item declared in the meta box, past the first bytes of the file
+        HttpResponse<byte[]> auto = get("/i/" + id + "/small.auto", "Accept", "image/png,image/jpeg,*/*;q=0.1");
+        assertEquals(200, auto.statusCode());
+        assertEquals("image/png", header(auto, "Content-Type"));
+        BufferedImage out = decode(auto.body());
+        assertEquals(0, out.getRGB(out.getWidth() - 5, 5) >>> 24, "the transparent half stays transparent");
+        assertEquals(0xFF, out.getRGB(5, 5) >>> 24);
+    }
+
+    @Test
     void aTruncatedHeicIsRefusedWith422() throws Exception {
         byte[] heic = run(Corpus.photo(400, 300), ".jpg", ".heic", HEIF_ENC, "-q", "60", "-o", "{out}", "{in}");
         byte[] cut = Arrays.copyOf(heic, heic.length / 2);

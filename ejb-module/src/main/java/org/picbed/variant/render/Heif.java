@@ -2,8 +2,6 @@ package org.picbed.variant.render;
 
 import org.picbed.image.ImageFormat;
 
-import java.util.logging.Logger;
-
 /**
  * HEIC and AVIF through libheif (Debian {@code libheif1}: libde265 and dav1d/aom decode, aom encodes AV1):
  * decodes HEIC/AVIF sources (primary image, its rotation/mirror/clean aperture applied, first image of a
@@ -12,10 +10,9 @@ import java.util.logging.Logger;
  */
 final class Heif {
 
-    private static final Logger LOG = Logger.getLogger(Heif.class.getName());
-    private static final Object LOCK = new Object();
-    private static volatile Heif loaded;
-    private static volatile String failure;
+    private static final OptionalLibrary<Heif> LIBRARY = new OptionalLibrary<>(
+            heif -> "HEIC/AVIF through " + heif.info(),
+            reason -> "no AVIF output and no HEIC/AVIF renders: " + reason);
 
     private final String version;
     private final boolean readsHeic;
@@ -31,28 +28,14 @@ final class Heif {
 
     /** The binding, or null when it is off or cannot be loaded. */
     static Heif get(RenderSettings settings) {
-        if (!settings.heif()) {
-            return null;
-        }
-        Heif h = loaded;
-        if (h != null || failure != null) {
-            return h;
-        }
-        synchronized (LOCK) {
-            if (loaded == null && failure == null) {
-                try {
-                    HeifNative.load();
-                    Heif heif = new Heif();
-                    heif.smokeTest();
-                    loaded = heif;
-                    LOG.info("HEIC/AVIF through " + heif.info());
-                } catch (Exception | LinkageError e) {
-                    failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    LOG.info("no AVIF output and no HEIC/AVIF renders: " + failure);
-                }
-            }
-            return loaded;
-        }
+        return settings.heif() ? LIBRARY.get(Heif::load) : null;
+    }
+
+    private static Heif load() throws Exception {
+        HeifNative.load();
+        Heif heif = new Heif();
+        heif.smokeTest();
+        return heif;
     }
 
     /** Encodes and decodes a tiny image once, so a broken library shows at start, not per request. */

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * libjpeg-turbo's TurboJPEG Java binding, used through method handles only (it is not on Maven Central): DCT
@@ -22,11 +21,10 @@ import java.util.logging.Logger;
  */
 final class TurboJpeg {
 
-    private static final Logger LOG = Logger.getLogger(TurboJpeg.class.getName());
     private static final String PKG = "org.libjpegturbo.turbojpeg.";
-    private static final Object LOCK = new Object();
-    private static volatile TurboJpeg loaded;
-    private static volatile String failure;
+    private static final OptionalLibrary<TurboJpeg> LIBRARY = new OptionalLibrary<>(
+            t -> "variant rendering decodes JPEG with " + t.info() + " (DCT-scaled decoding)",
+            reason -> "variant rendering decodes JPEG with ImageIO: TurboJPEG is not available (" + reason + ")");
 
     private final MethodHandle decNew;
     private final MethodHandle decWidth;
@@ -105,29 +103,7 @@ final class TurboJpeg {
 
     /** The binding, or null when it cannot be loaded (the reason is logged once). */
     static TurboJpeg get(RenderSettings settings) {
-        if (!settings.turbojpeg()) {
-            return null;
-        }
-        TurboJpeg t = loaded;
-        if (t != null || failure != null) {
-            return t;
-        }
-        synchronized (LOCK) {
-            if (loaded == null && failure == null) {
-                try {
-                    loaded = load(settings.turbojpegJar());
-                    LOG.info("variant rendering decodes JPEG with " + loaded.info() + " (DCT-scaled decoding)");
-                } catch (Throwable e) {
-                    if (e instanceof VirtualMachineError vm && !(e instanceof StackOverflowError)) {
-                        throw vm;
-                    }
-                    failure = e.getClass().getSimpleName();
-                    LOG.info("variant rendering decodes JPEG with ImageIO: TurboJPEG is not available ("
-                            + failure + ")");
-                }
-            }
-            return loaded;
-        }
+        return settings.turbojpeg() ? LIBRARY.get(() -> load(settings.turbojpegJar())) : null;
     }
 
     private static TurboJpeg load(Path jar) throws Exception {

@@ -45,6 +45,8 @@ public class Variants {
     private Admission admission;
     private final ConcurrentHashMap<String, CompletableFuture<Rendition>> inFlight = new ConcurrentHashMap<>();
     /** Originals never change (content-addressed): what one is, for {@code auto}, is read once per node. */
+    /** Enough of a HEIC/AVIF file for its meta box (a few KB in phone photos, more with a large ICC profile). */
+    private static final int HEIF_HEAD = 256 * 1024;
     private final Cache<ImageId, SourceKind> sourceKinds = Caffeine.newBuilder().maximumSize(50_000).build();
 
     @Inject
@@ -341,7 +343,12 @@ public class Variants {
             return Optional.empty();
         }
         byte[] head = blob.get().head(32);
-        Optional<SourceKind> kind = ImageFormats.sniff(head).map(f -> new SourceKind(f, ImageFormats.headers(head, f).alpha()));
+        Optional<ImageFormat> format = ImageFormats.sniff(head);
+        if (format.isPresent() && (format.get() == ImageFormat.HEIC || format.get() == ImageFormat.AVIF)) {
+            head = blob.get().head(HEIF_HEAD); // the alpha is an auxiliary item declared in the meta box
+        }
+        byte[] header = head;
+        Optional<SourceKind> kind = format.map(f -> new SourceKind(f, ImageFormats.headers(header, f).alpha()));
         kind.ifPresent(k -> sourceKinds.put(image, k));
         return kind;
     }
