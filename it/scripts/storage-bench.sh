@@ -21,7 +21,7 @@ trap '[[ ${KEEP_LOGS:-0} == 1 ]] && echo "logs kept in $OUT" || rm -rf "$OUT"' E
 
 for storage in file s3; do
   echo "== upload-bench.sh with PICBED_STORAGE=$storage"
-  if ! env -u PICBED_HOME PICBED_STORAGE=$storage PICBED_PORT_OFFSET=700 "$ROOT/it/scripts/upload-bench.sh" > "$OUT/upload-$storage.out" 2>&1; then
+  if ! env -u PICBED_HOME EAGER=1 PICBED_STORAGE=$storage PICBED_PORT_OFFSET=700 "$ROOT/it/scripts/upload-bench.sh" > "$OUT/upload-$storage.out" 2>&1; then
     tail -n 30 "$OUT/upload-$storage.out" >&2; echo "storage-bench: upload-bench.sh failed with $storage" >&2; exit 2
   fi
   grep -E '^(throughput|server-cpu|with-eager-renders|result)' "$OUT/upload-$storage.out" | sed "s/^/[$storage] /"
