@@ -151,8 +151,7 @@ public record Rules(List<Step> steps, String format, int quality) {
     }
 
     private static VariantSpec withQuality(VariantSpec s, int quality) {
-        return new VariantSpec(s.resize(), s.width(), s.height(), s.enlarge(), s.gravity(), s.crop(), s.rotate(), s.flipX(),
-                s.flipY(), s.blur(), s.sharpen(), s.background(), s.watermark(), s.autoRotate(), quality, s.keepCopyright());
+        return s.toBuilder().quality(quality).build();
     }
 
     private static ImageFormat formatOf(String ext) {

@@ -85,6 +85,9 @@ public class HotPath {
             resolvedUrls.put(uriKey, resolved);
         }
         Resolved r = resolved;
+        if (r.expires() > 0 && r.expires() < System.currentTimeMillis() / 1000) {
+            return Optional.empty(); // the servlet answers an expired URL
+        }
         if (ifNoneMatch != null && Immutable.matches(ifNoneMatch, r.etag())) {
             return Optional.of(new Hit(null, r.etag(), r.mediaType(), r.varies()));
         }
@@ -95,13 +98,16 @@ public class HotPath {
     private Resolved resolve(String rest, boolean signed, ImageFormat modern) {
         try {
             VariantRequest wanted = entry.parse(rest, signed);
+            if (wanted.raw() || wanted.filename() != null || wanted.attachment()) {
+                return null; // answers with more than the variant's bytes
+            }
             boolean varies = OutputFormats.varies(wanted.extension());
             ImageFormat format = varies ? modern : OutputFormats.resolve(wanted.extension(), null, null, false, false);
             if (format == null) {
                 return null;
             }
             VariantKey key = new VariantKey(wanted.image(), wanted.spec(), format);
-            return new Resolved(key.key(), key.etag(), format.mediaType(), varies);
+            return new Resolved(key.key(), key.etag(), format.mediaType(), varies, wanted.expires());
         } catch (RuntimeException e) {
             return null;
         }
@@ -115,7 +121,7 @@ public class HotPath {
     private static final int MAX_RESOLVED = 50_000;
     private final Cache<String, Resolved> resolvedUrls = Caffeine.newBuilder().maximumSize(MAX_RESOLVED).build();
 
-    private record Resolved(String cacheKey, String etag, String mediaType, boolean varies) {
+    private record Resolved(String cacheKey, String etag, String mediaType, boolean varies, long expires) {
     }
 
     /** A hot variant's bytes, or (bytes null) a confirmation that the client's copy is current. */

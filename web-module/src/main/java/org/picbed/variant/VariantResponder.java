@@ -81,12 +81,28 @@ public class VariantResponder {
     void respond(VariantRequest wanted, String preset, HttpServletRequest request, HttpServletResponse response,
                         boolean body) throws IOException {
         long start = System.nanoTime();
+        if (wanted.raw()) { // imgproxy's raw: the original's bytes as they are
+            try {
+                request.getRequestDispatcher("/i/" + wanted.image().hex()).forward(request, response);
+            } catch (jakarta.servlet.ServletException e) {
+                throw new IOException(e);
+            }
+            return;
+        }
         ImageFormat format;
         if (OutputFormats.varies(wanted.extension())) {
             response.setHeader("Vary", "Accept");
             format = resolveAuto(wanted, request.getHeader("Accept"));
+        } else if (OutputFormats.needsSource(wanted.extension())) {
+            Variants.SourceKind source = variants.sourceKind(wanted.image())
+                    .orElseThrow(() -> new PicbedException(404, "not_found", "no such image"));
+            format = OutputFormats.resolve(OutputFormats.SOURCE, null, source.format(), source.hasAlpha(), false);
         } else {
             format = OutputFormats.resolve(wanted.extension(), null, null, false, false);
+        }
+        if (wanted.filename() != null || wanted.attachment()) {
+            response.setHeader("Content-Disposition", ContentDisposition.of(wanted.attachment(),
+                    wanted.filename() != null ? wanted.filename() : wanted.image().hex().substring(0, 12), format));
         }
         VariantKey key = new VariantKey(wanted.image(), wanted.spec(), format);
         String etag = key.etag();

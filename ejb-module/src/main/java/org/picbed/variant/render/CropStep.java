@@ -4,7 +4,10 @@ import org.picbed.client.spec.Geometry;
 import org.picbed.client.spec.Gravity;
 import org.picbed.client.spec.VariantSpec;
 
-/** The explicit crop of the oriented source, at its gravity (smart: the most detailed window). */
+/**
+ * Lays the spec out on the image as it now shows (oriented, trimmed), then crops the source to the spec's
+ * {@code crop} at its position (smart: the most detailed window).
+ */
 final class CropStep implements RenderStep {
     @Override
     public String name() {
@@ -13,24 +16,21 @@ final class CropStep implements RenderStep {
 
     @Override
     public Frame apply(Frame f, VariantSpec spec, RenderContext ctx) {
+        ctx.layout = Geometry.layout(f.logicalWidth, f.logicalHeight, spec);
         VariantSpec.Crop crop = spec.crop();
-        if (crop == null) {
-            return f;
-        }
-        int[] size = Geometry.cropSize(f.logicalWidth, f.logicalHeight, crop);
-        int cw = size[0];
-        int ch = size[1];
-        if (cw == f.logicalWidth && ch == f.logicalHeight) {
+        int cw = ctx.layout.cropW();
+        int ch = ctx.layout.cropH();
+        if (crop == null || cw >= f.logicalWidth && ch >= f.logicalHeight) {
             return f;
         }
         double cx;
         double cy;
-        if (crop.gravity() == Gravity.SMART) {
+        if (crop.gravity().type() == Gravity.SMART) {
             double[] at = ctx.decide("crop", () -> smart(f, cw, ch));
             cx = at[0];
             cy = at[1];
         } else {
-            int[] at = Geometry.placeInt(f.logicalWidth, f.logicalHeight, cw, ch, crop.gravity());
+            int[] at = Geometry.position(f.logicalWidth, f.logicalHeight, cw, ch, crop.gravity(), 1, false);
             cx = at[0];
             cy = at[1];
         }

@@ -58,32 +58,26 @@ final class Decoder {
             boolean swap = orientation >= 5 && orientation <= 8;
             int w = swap ? rawH : rawW;
             int h = swap ? rawW : rawH;
-            int cw = w;
-            int ch = h;
+            if (spec.trim() != null) {
+                return new Plan(1, null); // the border to trim is found on the pixels: all of them, at full size
+            }
+            Geometry.Layout l = Geometry.layout(w, h, spec);
+            double need = Math.max(l.scaleX(), l.scaleY());
             Geometry.Box crop = new Geometry.Box(0, 0, w, h);
-            if (spec.crop() != null) {
-                int[] size = Geometry.cropSize(w, h, spec.crop());
-                cw = size[0];
-                ch = size[1];
-                if (spec.crop().gravity() == Gravity.SMART) {
-                    crop = null;
-                } else {
-                    int[] at = Geometry.placeInt(w, h, cw, ch, spec.crop().gravity());
-                    crop = new Geometry.Box(at[0], at[1], cw, ch);
+            if (spec.crop() != null && (l.cropW() < w || l.cropH() < h)) {
+                if (spec.crop().gravity().type() == Gravity.SMART) {
+                    return new Plan(need, null);
                 }
+                int[] at = Geometry.position(w, h, l.cropW(), l.cropH(), spec.crop().gravity(), 1, false);
+                crop = new Geometry.Box(at[0], at[1], l.cropW(), l.cropH());
             }
-            Geometry.Sizing s = Geometry.sizing(cw, ch, spec);
-            double need = Math.max(s.scaleX(), s.scaleY());
-            Geometry.Box region = crop;
-            if (crop != null && s.crops(cw, ch)) {
-                if (spec.gravity() == Gravity.SMART) {
-                    region = crop;
-                } else {
-                    double[] at = Geometry.place(cw, ch, s.regionW(), s.regionH(), spec.gravity());
-                    region = new Geometry.Box(crop.x() + at[0], crop.y() + at[1], s.regionW(), s.regionH());
-                }
+            if (!l.cropsResult() || spec.gravity().type() == Gravity.SMART) {
+                return new Plan(need, crop);
             }
-            return new Plan(need, region);
+            int[] at = Geometry.position(l.scaledW(), l.scaledH(), l.resultW(), l.resultH(), spec.gravity(),
+                    l.dprScale(), false);
+            return new Plan(need, new Geometry.Box(crop.x() + at[0] / l.scaleX(), crop.y() + at[1] / l.scaleY(),
+                    l.resultW() / l.scaleX(), l.resultH() / l.scaleY()));
         }
 
         /** The largest integer shrink that keeps the decoded raster at least twice the output's resolution. */

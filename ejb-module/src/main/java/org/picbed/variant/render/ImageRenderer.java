@@ -71,6 +71,10 @@ public final class ImageRenderer {
             throw new RenderException(RenderException.TOO_LARGE, "the source declares " + info.width() + "x"
                     + info.height() + " pixels, more than " + settings.maxSourcePixels());
         }
+        if (spec.maxSourcePixels() > 0 && (long) info.width() * info.height() > spec.maxSourcePixels()) {
+            throw new RenderException(RenderException.TOO_LARGE, "the source has " + info.width() + "x"
+                    + info.height() + " pixels, more than the URL's max_src_resolution allows");
+        }
         RenderContext ctx = new RenderContext(settings, info, spec, output, this::watermark);
         String copyright = spec.keepCopyright() ? info.copyright() : null;
         int permits = budget.acquire(rasterEstimate(info, spec, ctx.orientation));
@@ -78,15 +82,20 @@ public final class ImageRenderer {
             if (format == ImageFormat.GIF && output == ImageFormat.GIF) {
                 return gifToGif(source, spec, ctx, copyright);
             }
+            if (format == output && spec.skipProcessing().contains(format.extension())) {
+                return new Rendition(source, output, info.width(), info.height(), false);
+            }
             Frame f = Pipeline.run(decoder.decode(source, info, spec, ctx), spec, ctx);
-            byte[] bytes = switch (output) {
-                case JPEG -> encoder.jpeg(f, spec.quality(), copyright);
-                case PNG -> encoder.png(f, copyright);
-                case WEBP -> encoder.webp(f, spec.quality());
-                case AVIF -> encoder.avif(f, spec.quality());
-                case GIF -> encoder.gif(List.of(Encoder.indexed(f, 0, true)), -1, copyright);
-                default -> throw new IllegalArgumentException("not an output format: " + output);
-            };
+            int quality = spec.qualityFor(output.extension());
+            byte[] bytes = encode(f, output, quality, copyright);
+            // max_bytes: lower the quality (as imgproxy does) until the output fits or the quality is 10
+            while (spec.maxBytes() > 0 && bytes.length > spec.maxBytes() && quality > 10 && output != ImageFormat.PNG
+                    && output != ImageFormat.GIF) {
+                double over = (double) bytes.length / spec.maxBytes();
+                int lower = (int) Math.round(quality * (over > 3 ? 0.25 : over > 1.5 ? 0.5 : 0.75));
+                quality = Math.max(1, Math.min(quality - 1, lower));
+                bytes = encode(f, output, quality, copyright);
+            }
             return new Rendition(bytes, output, f.width, f.height, false);
         } catch (RenderException | IllegalArgumentException e) {
             throw e;
@@ -96,6 +105,18 @@ public final class ImageRenderer {
         } finally {
             budget.release(permits);
         }
+    }
+
+    private byte[] encode(Frame f, ImageFormat output, int quality, String copyright) throws IOException,
+            RenderException {
+        return switch (output) {
+            case JPEG -> encoder.jpeg(f, quality, copyright);
+            case PNG -> encoder.png(f, copyright);
+            case WEBP -> encoder.webp(f, quality);
+            case AVIF -> encoder.avif(f, quality);
+            case GIF -> encoder.gif(List.of(Encoder.indexed(f, 0, true)), -1, copyright);
+            default -> throw new IllegalArgumentException("not an output format: " + output);
+        };
     }
 
     /**

@@ -330,4 +330,75 @@ final class PixelOps {
     static int c8(int v) {
         return v < 0 ? 0 : Math.min(v, 255);
     }
+
+    /** Each {@code n x n} block (from the top left; edge blocks smaller) filled with its mean colour. */
+    static int[] pixelate(int[] src, int w, int h, boolean alpha, int n) {
+        int[] out = new int[w * h];
+        for (int by = 0; by < h; by += n) {
+            int ey = Math.min(h, by + n);
+            for (int bx = 0; bx < w; bx += n) {
+                int ex = Math.min(w, bx + n);
+                long a = 0;
+                long r = 0;
+                long g = 0;
+                long b = 0;
+                for (int y = by; y < ey; y++) {
+                    for (int x = bx; x < ex; x++) {
+                        int p = src[y * w + x];
+                        int pa = alpha ? p >>> 24 : 255;
+                        a += pa;
+                        r += (long) (p >> 16 & 0xFF) * pa;
+                        g += (long) (p >> 8 & 0xFF) * pa;
+                        b += (long) (p & 0xFF) * pa;
+                    }
+                }
+                long count = (long) (ex - bx) * (ey - by);
+                int mean = a == 0 ? 0 : (int) ((a + count / 2) / count) << 24 | (int) ((r + a / 2) / a) << 16
+                        | (int) ((g + a / 2) / a) << 8 | (int) ((b + a / 2) / a);
+                if (!alpha) {
+                    mean |= 0xFF000000;
+                }
+                for (int y = by; y < ey; y++) {
+                    java.util.Arrays.fill(out, y * w + bx, y * w + ex, mean);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The box {x, y, w, h} of what differs from the background colour by more than {@code threshold} in any
+     * channel (transparent pixels flattened onto it first), or null when nothing does.
+     */
+    static int[] contentBox(int[] px, int w, int h, boolean alpha, int background, double threshold) {
+        int x0 = w;
+        int y0 = h;
+        int x1 = -1;
+        int y1 = -1;
+        int br = background >> 16 & 0xFF;
+        int bg = background >> 8 & 0xFF;
+        int bb = background & 0xFF;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int p = px[row + x];
+                int r = p >> 16 & 0xFF;
+                int g = p >> 8 & 0xFF;
+                int b = p & 0xFF;
+                if (alpha) {
+                    int a = p >>> 24;
+                    r = (r * a + br * (255 - a) + 127) / 255;
+                    g = (g * a + bg * (255 - a) + 127) / 255;
+                    b = (b * a + bb * (255 - a) + 127) / 255;
+                }
+                if (Math.abs(r - br) > threshold || Math.abs(g - bg) > threshold || Math.abs(b - bb) > threshold) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        return x1 < 0 ? null : new int[] {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+    }
 }

@@ -1,5 +1,7 @@
 package org.picbed.variant.render;
 
+import org.picbed.client.spec.Geometry;
+
 import org.picbed.image.ImageFormat;
 import org.picbed.image.format.SourceInfo;
 import org.picbed.client.spec.VariantSpec;
@@ -17,7 +19,7 @@ final class RenderContext {
     final RenderSettings settings;
     final SourceInfo source;
     final ImageFormat output;
-    /** The EXIF orientation to apply: 1 when the spec turns auto-rotation off. */
+    /** The EXIF orientation to apply, composed with the spec's rotation and flip (see Geometry#orientation). */
     final int orientation;
     private final Supplier<Rasters.Pixels> watermark;
     private final Map<String, double[]> decisions = new HashMap<>();
@@ -27,9 +29,13 @@ final class RenderContext {
         this.settings = settings;
         this.source = source;
         this.output = output;
-        this.orientation = spec.autoRotate() ? source.orientation() : 1;
+        this.orientation = Geometry.orientation(spec.autoRotate() ? source.orientation() : 1, spec.rotate(),
+                spec.flipX());
         this.watermark = watermark;
     }
+
+    /** Where the steps put the image; set by the crop step from the (oriented, trimmed) frame's size. */
+    Geometry.Layout layout;
 
     /** JPEG has no alpha; GIF has 1-bit transparency, PNG and WebP full alpha. */
     boolean outputHasAlpha() {

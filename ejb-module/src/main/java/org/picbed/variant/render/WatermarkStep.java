@@ -1,9 +1,13 @@
 package org.picbed.variant.render;
 
-import org.picbed.client.spec.Gravity;
+import org.picbed.client.spec.Geometry;
 import org.picbed.client.spec.VariantSpec;
 
-/** The configured watermark at its position, offsets, opacity and scale. */
+/**
+ * The configured watermark with imgproxy's rules: at its own size, or fitted into {@code scale} times the image;
+ * placed at a position with offsets (scaled by the dpr; it may stick out and is cut), or replicated over the
+ * whole image with the offsets as spacing.
+ */
 final class WatermarkStep implements RenderStep {
     @Override
     public String name() {
@@ -23,37 +27,40 @@ final class WatermarkStep implements RenderStep {
         int[] mpx = mark.px();
         int mw = mark.width();
         int mh = mark.height();
-        double target = wm.scale() > 0 ? wm.scale() * f.width : mw;
-        // never larger than the image
-        double s = Math.min(target / mw, Math.min((double) f.width / mw, (double) f.height / mh));
-        if (Math.abs(s - 1) > 1e-9) {
+        if (wm.scale() > 0) { // fit into the box, enlarging if needed
+            double boxW = Math.max(1, Math.rint(f.width * wm.scale()));
+            double boxH = Math.max(1, Math.rint(f.height * wm.scale()));
+            double s = Math.min(boxW / mw, boxH / mh);
             int nw = Math.max(1, (int) Math.round(mw * s));
             int nh = Math.max(1, (int) Math.round(mh * s));
-            mpx = Resampler.resize(mpx, mw, mh, true, 0, 0, mw, mh, nw, nh);
-            mw = nw;
-            mh = nh;
+            if (nw != mw || nh != mh) {
+                mpx = Resampler.resize(mpx, mw, mh, true, 0, 0, mw, mh, nw, nh);
+                mw = nw;
+                mh = nh;
+            }
         }
-        int x = position(f.width, mw, wm.offsetX(), wm.position(), true);
-        int y = position(f.height, mh, wm.offsetY(), wm.position(), false);
+        double dpr = ctx.layout == null ? 1 : ctx.layout.dprScale();
         // in place: a frame's pixels belong to the step that holds it
-        PixelOps.over(f.px, f.width, f.height, f.alpha, mpx, mw, mh, x, y, wm.opacity());
+        if (wm.replicate()) {
+            int gapX = spacing(wm.position().x(), f.width, dpr);
+            int gapY = spacing(wm.position().y(), f.height, dpr);
+            int cellW = mw + gapX;
+            int cellH = mh + gapY;
+            for (int y = 0; y < f.height; y += cellH) {
+                for (int x = 0; x < f.width; x += cellW) {
+                    PixelOps.over(f.px, f.width, f.height, f.alpha, mpx, mw, mh, x + gapX / 2, y + gapY / 2,
+                            wm.opacity());
+                }
+            }
+            return f;
+        }
+        int[] at = Geometry.position(f.width, f.height, mw, mh, wm.position(), dpr, true);
+        PixelOps.over(f.px, f.width, f.height, f.alpha, mpx, mw, mh, at[0], at[1], wm.opacity());
         return f;
     }
 
-    /** Offsets move the mark away from the edge it is anchored to (or right/down from the centre). */
-    static int position(int outer, int size, int offset, Gravity g, boolean horizontal) {
-        boolean start = horizontal
-                ? g == Gravity.WEST || g == Gravity.NORTH_WEST || g == Gravity.SOUTH_WEST
-                : g == Gravity.NORTH || g == Gravity.NORTH_WEST || g == Gravity.NORTH_EAST;
-        boolean end = horizontal
-                ? g == Gravity.EAST || g == Gravity.NORTH_EAST || g == Gravity.SOUTH_EAST
-                : g == Gravity.SOUTH || g == Gravity.SOUTH_WEST || g == Gravity.SOUTH_EAST;
-        if (start) {
-            return offset;
-        }
-        if (end) {
-            return outer - size - offset;
-        }
-        return (outer - size) / 2 + offset;
+    /** Space between replicated marks: pixels (at least 1, times the dpr) or a fraction of the image's side. */
+    private static int spacing(double offset, int side, double dpr) {
+        return (int) Math.max(0, Math.rint(Math.abs(offset) >= 1 ? offset * dpr : side * offset));
     }
 }

@@ -12,6 +12,12 @@ public final class OutputFormats {
     /** The extensions a variant URL may end in (lowercase). */
     public static final Set<String> EXTENSIONS = VariantExtensions.ALL;
 
+    /**
+     * Not an extension of a URL: what a URL without one means (imgproxy's rule): the original's format when
+     * variants can be written in it, else PNG for a source with alpha, else JPEG.
+     */
+    public static final String SOURCE = "(source)";
+
     private OutputFormats() {
     }
 
@@ -34,6 +40,8 @@ public final class OutputFormats {
             case "gif" -> ImageFormat.GIF;
             case "webp" -> ImageFormat.WEBP;
             case "avif" -> ImageFormat.AVIF;
+            case SOURCE -> source != null && VariantKey.isOutput(source) ? source
+                    : sourceHasAlpha ? ImageFormat.PNG : ImageFormat.JPEG;
             case "auto" -> {
                 ImageFormat modern = modern(acceptHeader, avifWritable);
                 yield modern != null ? modern
@@ -58,6 +66,11 @@ public final class OutputFormats {
     /** Whether the response depends on the Accept header (then it needs {@code Vary: Accept}). */
     public static boolean varies(String ext) {
         return "auto".equalsIgnoreCase(ext);
+    }
+
+    /** Whether the format depends on the original (auto for some clients, a URL without an extension). */
+    public static boolean needsSource(String ext) {
+        return SOURCE.equals(ext);
     }
 
     /**

@@ -19,6 +19,8 @@ public record VariantKey(ImageId image, VariantSpec spec, ImageFormat format) {
         if (image == null || spec == null || !isOutput(format)) {
             throw new IllegalArgumentException("a variant needs an image, a spec and an output format");
         }
+        spec = spec.forOutput(format.extension()); // fq:webp:70 and q:70 make the same WebP
+
     }
 
     /** The formats a variant can be written in. */

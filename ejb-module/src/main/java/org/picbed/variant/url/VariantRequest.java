@@ -8,14 +8,27 @@ import org.picbed.client.spec.VariantSpec;
 
 /**
  * A parsed variant URL: which image, the resolved spec, and the extension asked for (one of
- * {@link OutputFormats#EXTENSIONS}; {@code auto} is resolved per request with {@link OutputFormats#resolve}).
+ * {@link OutputFormats#EXTENSIONS}, resolved per request with {@link OutputFormats#resolve}: {@code auto} from
+ * the Accept header, {@link OutputFormats#SOURCE} from the original's format), and what the options ask of the
+ * response besides its pixels: an expiry (epoch second, 0 = none), a download name, raw serving.
  */
-public record VariantRequest(ImageId image, VariantSpec spec, String extension) {
+public record VariantRequest(ImageId image, VariantSpec spec, String extension, long expires, String filename,
+                             boolean attachment, boolean raw) {
 
     public VariantRequest {
-        if (image == null || spec == null || !OutputFormats.isExtension(extension)) {
+        if (image == null || spec == null || !(OutputFormats.isExtension(extension)
+                || OutputFormats.SOURCE.equals(extension))) {
             throw new IllegalArgumentException("a variant request needs an image, a spec and a variant extension");
         }
+    }
+
+    public VariantRequest(ImageId image, VariantSpec spec, String extension) {
+        this(image, spec, extension, 0, null, false, false);
+    }
+
+    /** Whether the URL's {@code expires} has passed. */
+    public boolean expired(long nowEpochSecond) {
+        return expires > 0 && expires < nowEpochSecond;
     }
 
     /** The variant to serve once the output format is known. */

@@ -1,6 +1,7 @@
 package org.picbed.variant.url;
 
 import org.picbed.client.spec.Presets;
+import org.picbed.client.spec.InvalidOptionsException;
 import org.picbed.client.spec.VariantOptions;
 import org.picbed.client.url.PicbedUrls;
 import org.picbed.client.url.UrlSignatures;
@@ -25,11 +26,17 @@ import java.util.Locale;
  */
 public final class VariantUrls {
 
+    private final java.time.Clock clock;
     private final VariantOptions options;
     private final UrlSignatures signatures;
     private final PicbedUrls builder;
 
     public VariantUrls(VariantOptions options, UrlSignatures signatures) {
+        this(options, signatures, java.time.Clock.systemUTC());
+    }
+
+    public VariantUrls(VariantOptions options, UrlSignatures signatures, java.time.Clock clock) {
+        this.clock = clock;
         this.options = options;
         this.signatures = signatures;
         this.builder = new PicbedUrls(null, options, signatures);
@@ -96,13 +103,39 @@ public final class VariantUrls {
         if (last > 0 && optionText.isEmpty()) {
             throw new PicbedException(400, "invalid_option", "option '': empty option");
         }
-        int dot = file.lastIndexOf('.');
-        if (dot < 0) {
+        VariantOptions.Parsed parsed;
+        try {
+            parsed = options.parseRequest(optionText);
+        } catch (InvalidOptionsException e) {
+            throw VariantSpecs.refused(e);
+        }
+        if (file.isEmpty()) {
             throw notFound();
         }
-        String ext = extension(file.substring(dot + 1));
-        ImageId id = imageId(file.substring(0, dot));
-        return new VariantRequest(id, VariantSpecs.parse(options, optionText), ext);
+        int dot = file.lastIndexOf('.');
+        String ext;
+        ImageId id;
+        if (dot < 0) { // imgproxy: the format option, else the original's format
+            ext = parsed.format() != null ? outputExtension(parsed.format()) : OutputFormats.SOURCE;
+            id = imageId(file);
+        } else {
+            ext = extension(file.substring(dot + 1));
+            id = imageId(file.substring(0, dot));
+        }
+        VariantRequest request = new VariantRequest(id, parsed.spec(), ext, parsed.expires(), parsed.filename(),
+                parsed.attachment(), parsed.raw());
+        if (request.expired(clock.instant().getEpochSecond())) {
+            throw new PicbedException(404, "expired", "the URL has expired");
+        }
+        return request;
+    }
+
+    /** An output format named by the {@code format} option; 415 for one imgproxy writes and picbed does not. */
+    private static String outputExtension(String format) {
+        if (format.equals("auto") || OutputFormats.isExtension(format)) {
+            return format;
+        }
+        throw new PicbedException(415, "unsupported_output", "picbed does not write " + format + " images");
     }
 
     /**

@@ -51,8 +51,7 @@ public final class RenderBench {
             inputs.add(Files.readAllBytes(f));
         }
         ImageRenderer renderer = new ImageRenderer(RenderSettings.defaults().withTurbojpeg(turbo));
-        VariantSpec spec = new VariantSpec(Resize.FIT, 300, 0, false, Gravity.CENTRE, null, 0, false, false, 0, 0,
-                null, null, true, 80, true);
+        VariantSpec spec = VariantSpec.builder().resize(Resize.FIT, 300, 0).build();
         System.out.println("decoder: " + renderer.decoderInfo());
         for (int warm = 0; warm < 3; warm++) {
             for (byte[] in : inputs) {

@@ -26,44 +26,30 @@ public final class TestImages {
     private TestImages() {
     }
 
-    /** A spec builder over VariantSpec's long constructor. */
+    /** A spec builder with the short names the tests use. */
     public static final class Spec {
-        Resize resize = Resize.FIT;
-        int width;
-        int height;
-        boolean enlarge;
-        Gravity gravity = Gravity.CENTRE;
-        VariantSpec.Crop crop;
-        int rotate;
-        boolean flipX;
-        boolean flipY;
-        double blur;
-        double sharpen;
-        VariantSpec.Rgb background;
-        VariantSpec.Watermark watermark;
-        boolean autoRotate = true;
-        int quality = 80;
-        boolean keepCopyright = true;
+        private final VariantSpec.Builder b = VariantSpec.builder();
+        private int rotate;
+        private boolean flipX;
+        private boolean flipY;
 
         public Spec resize(Resize r, int w, int h) {
-            resize = r;
-            width = w;
-            height = h;
+            b.resize(r, w, h);
             return this;
         }
 
         public Spec enlarge() {
-            enlarge = true;
+            b.enlarge();
             return this;
         }
 
         public Spec gravity(Gravity g) {
-            gravity = g;
+            b.gravity(g);
             return this;
         }
 
         public Spec crop(int w, int h, Gravity g) {
-            crop = new VariantSpec.Crop(w, h, g);
+            b.crop(w, h, g);
             return this;
         }
 
@@ -79,43 +65,42 @@ public final class TestImages {
         }
 
         public Spec blur(double sigma) {
-            blur = sigma;
+            b.blur(sigma);
             return this;
         }
 
         public Spec sharpen(double sigma) {
-            sharpen = sigma;
+            b.sharpen(sigma);
             return this;
         }
 
-        public Spec background(int r, int g, int b) {
-            background = new VariantSpec.Rgb(r, g, b);
+        public Spec background(int r, int g, int bl) {
+            b.background(r, g, bl);
             return this;
         }
 
         public Spec watermark(double opacity, Gravity position, int x, int y, double scale) {
-            watermark = new VariantSpec.Watermark(opacity, position, x, y, scale);
+            b.watermark(opacity, position, x, y, scale);
             return this;
         }
 
         Spec noAutoRotate() {
-            autoRotate = false;
+            b.autoRotate(false);
             return this;
         }
 
         public Spec quality(int q) {
-            quality = q;
+            b.quality(q);
             return this;
         }
 
         Spec dropCopyright() {
-            keepCopyright = false;
+            b.keepCopyright(false);
             return this;
         }
 
         public VariantSpec build() {
-            return new VariantSpec(resize, width, height, enlarge, gravity, crop, rotate, flipX, flipY, blur, sharpen,
-                    background, watermark, autoRotate, quality, keepCopyright);
+            return b.rotate(rotate).flip(flipX, flipY).build();
         }
     }
 

@@ -7,6 +7,7 @@ import org.picbed.config.Settings;
 import org.picbed.error.PicbedException;
 import org.picbed.image.ImageFormat;
 import org.picbed.image.ImageId;
+import org.picbed.variant.spec.OutputFormats;
 import org.picbed.variant.spec.VariantKey;
 import org.picbed.client.spec.VariantSpec;
 import org.picbed.client.url.UrlSignatures;
@@ -129,8 +130,28 @@ class VariantUrlsTest {
     }
 
     @Test
+    void withoutAnExtensionTheFormatOptionOrTheOriginalsFormatIsUsed() {
+        String bare = "/q:50/" + ID.hex();
+        assertEquals(OutputFormats.SOURCE, urls.signed(urls.signatures().sign(bare) + bare).extension());
+        String named = "/q:50/f:webp/" + ID.hex();
+        assertEquals("webp", urls.signed(urls.signatures().sign(named) + named).extension());
+        String extensionWins = "/f:webp/" + ID.hex() + ".png";
+        assertEquals("png", urls.signed(urls.signatures().sign(extensionWins) + extensionWins).extension());
+        String tiff = "/f:tiff/" + ID.hex();
+        refused(() -> urls.signed(urls.signatures().sign(tiff) + tiff), 415, "unsupported_output");
+    }
+
+    @Test
+    void anExpiredUrlIsNotFound() {
+        String past = "/exp:1609448400/" + ID.hex() + ".jpg";
+        refused(() -> urls.signed(urls.signatures().sign(past) + past), 404, "expired");
+        String future = "/exp:32503669200/" + ID.hex() + ".jpg";
+        assertEquals(32503669200L, urls.signed(urls.signatures().sign(future) + future).expires());
+    }
+
+    @Test
     void validlySignedButMalformedUrls() {
-        for (String signed : new String[] {"/q:50/" + ID.hex(), "/q:50/" + ID.hex() + ".bmp", "/q:50/"}) {
+        for (String signed : new String[] {"/q:50/" + ID.hex() + ".bmp", "/q:50/"}) {
             refused(() -> urls.signed(urls.signatures().sign(signed) + signed), 404, "not_found");
         }
         String emptySegment = "//" + ID.hex() + ".jpg";
@@ -182,7 +203,7 @@ class VariantUrlsTest {
     void presetAndSignedFormsOfTheSameOutputShareTheVariantKey() {
         VariantKey byPreset = urls.preset(ID.hex() + "/thumb.webp").key(ImageFormat.WEBP);
         VariantKey bySignedPreset = urls.signed(afterV(urls.signedPath("pr:thumb", ID, "webp"))).key(ImageFormat.WEBP);
-        VariantKey byOptions = urls.signed(afterV(urls.signedPath("w:75/h:75/rt:fill/dpr:2", ID, "webp")))
+        VariantKey byOptions = urls.signed(afterV(urls.signedPath("w:150/h:150/rt:fill/g:ce/q:80/cb:7", ID, "webp")))
                 .key(ImageFormat.WEBP);
         assertEquals(byPreset, bySignedPreset);
         assertEquals(byPreset.key(), byOptions.key());

@@ -87,10 +87,9 @@ public final class ResponsiveImages {
         if (!boxed(base) || base.enlarge()) {
             return Integer.MAX_VALUE;
         }
-        int[] region = Geometry.outputSize(width, height, parse(join(picture, "w:0/h:0")));
-        boolean turned = base.rotate() % 180 != 0;
-        int regionW = turned ? region[1] : region[0];
-        int regionH = turned ? region[0] : region[1];
+        int[] region = Geometry.outputSize(width, height, parse(join(picture, "w:0/h:0"))); // as shown, turned
+        int regionW = region[0];
+        int regionH = region[1];
         return (int) Math.max(1, Math.min(regionW, Math.floor((double) regionH * base.width() / base.height())));
     }
 

@@ -41,7 +41,7 @@ class PresetsTest {
         VariantOptions options = new VariantOptions(presets, 4096, 16_000_000);
         VariantSpec thumb = options.parse("pr:thumb");
         assertEquals(Resize.FILL, thumb.resize());
-        assertEquals(Gravity.CENTRE, thumb.gravity());
+        assertEquals(Gravity.CENTRE, thumb.gravity().type());
         assertEquals(150, thumb.width());
         assertEquals(150, thumb.height());
         int[] sides = {320, 800, 1600};
@@ -74,7 +74,7 @@ class PresetsTest {
         VariantOptions options = new VariantOptions(presets, 4096, 16_000_000);
         VariantSpec avatar = options.parse("pr:avatar");
         assertEquals(64, avatar.width());
-        assertEquals(Gravity.SMART, avatar.gravity());
+        assertEquals(Gravity.SMART, avatar.gravity().type());
         assertEquals(70, options.parse("pr:hero").quality());
         assertEquals(100, options.parse("pr:thumb").width(), "configuration overrides a built-in");
         assertEquals(VariantSpec.IDENTITY, options.parse("pr:empty"));

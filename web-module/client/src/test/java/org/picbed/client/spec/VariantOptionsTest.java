@@ -78,32 +78,75 @@ class VariantOptionsTest {
     }
 
     @Test
-    void dprMultipliesTheSizeAndRoundsToWholePixels() {
+    void dprIsKeptForTheRenderToLimit() {
         VariantSpec spec = parse("dpr:2/rs:fill:150:100");
-        assertEquals(300, spec.width());
-        assertEquals(200, spec.height());
-        assertEquals(152, parse("w:101/dpr:1.5").width());
-        assertEquals(1, parse("w:3/dpr:0.1").width(), "a side never rounds down to 'from the aspect ratio'");
-        assertEquals(0, parse("w:100/dpr:2").height());
-        assertEquals(VariantSpec.IDENTITY, parse("dpr:3"));
-        assertEquals(new VariantSpec.Crop(100, 50, Gravity.CENTRE), parse("c:100:50/w:10/dpr:2").crop(),
+        assertEquals(150, spec.width());
+        assertEquals(100, spec.height());
+        assertEquals(2, spec.dpr());
+        assertEquals("rs:fill:150:100/dpr:2", spec.canonical());
+        assertEquals(new VariantSpec.Crop(100, 50, VariantSpec.Position.CENTRE), parse("c:100:50/w:10/dpr:2").crop(),
                 "crops are source pixels, as in imgproxy");
+    }
+
+    @Test
+    void imgproxyOptionsWithPositionsAndCanvases() {
+        assertEquals(new VariantSpec.Position(Gravity.NORTH, 10, 5), parse("rs:fill:10:10/g:no:10:5").gravity());
+        assertEquals(new VariantSpec.Position(Gravity.NORTH_WEST, 0, 0.1), parse("rs:fill:10:10/g:nowe::0.1").gravity());
+        assertEquals(new VariantSpec.Position(Gravity.FOCUS_POINT, 0.25, 0.75), parse("rs:fill:10:10/g:fp:0.25:0.75").gravity());
+        assertEquals(new VariantSpec.Crop(100, 200, new VariantSpec.Position(Gravity.NORTH_WEST, 10, 20)),
+                parse("crop:100:200:nowe:10:20").crop());
+        assertEquals(new VariantSpec.Crop(0.5, 0.25, VariantSpec.Position.CENTRE), parse("c:0.5:0.25").crop());
+        assertEquals(new VariantSpec.Extend(new VariantSpec.Position(Gravity.SOUTH, 10, 20)), parse("ex:1:so:10:20").extend());
+        assertEquals(new VariantSpec.Extend(VariantSpec.Position.CENTRE), parse("rs:fit:10:10:0:1").extend());
+        assertNull(parse("ex:1/ex:0").extend());
+        assertEquals(new VariantSpec.Extend(VariantSpec.Position.of(Gravity.EAST)), parse("exar:1:ea").extendAspectRatio());
+        assertEquals(new VariantSpec.Padding(10, 20, 10, 20), parse("pd:10:20").padding());
+        assertEquals(new VariantSpec.Padding(1, 2, 3, 2), parse("padding:1:2:3").padding());
+        assertEquals(new VariantSpec.Padding(5, 5, 5, 5), parse("pd:5").padding());
+        assertEquals(8, parse("pix:8").pixelate());
+        assertEquals(0, parse("pixelate:1").pixelate(), "a block of one pixel changes nothing");
+        assertEquals(Resize.FILL_DOWN, parse("rs:fill-down:10:10").resize());
+        assertEquals(Resize.AUTO, parse("rt:auto/s:10:20").resize());
+        assertEquals(2.5, parse("z:2.5").zoomX());
+        assertEquals(Map.of("webp", 60, "jpg", 70), parse("fq:webp:60:jpeg:70").formatQuality());
+        assertEquals(60, parse("fq:webp:60/q:90").forOutput("webp").quality());
+        assertEquals(90, parse("fq:webp:60/q:90").forOutput("png").quality());
+        assertEquals(5000, parse("mb:5000").maxBytes());
+        assertEquals(Set.of("jpg", "png"), parse("skp:jpeg:png").skipProcessing());
+        assertEquals(new VariantSpec.Trim(10, new VariantSpec.Rgb(255, 0, 0), true, false), parse("t:10:ff0000:1").trim());
+        assertNull(parse("t:10/t:").trim());
+        assertEquals(parse("w:100"), parse("w:100/cb:123/cachebuster:abc"), "a cache buster changes only the URL");
+        VariantOptions.Parsed request = options.parseRequest("f:webp/exp:1700000000/fn:cat:0/att:1/raw:1");
+        assertEquals("webp", request.format());
+        assertEquals(1700000000L, request.expires());
+        assertEquals("cat", request.filename());
+        assertTrue(request.attachment());
+        assertTrue(request.raw());
+        assertEquals(VariantSpec.IDENTITY, request.spec());
+        assertEquals("jpg", options.parseRequest("ext:jpeg").format());
+        assertEquals(VariantSpec.IDENTITY, parse("sm:0/scp:1/eth:1/ph:0/mafr:10/maf:5"), "accepted, ignored");
+        assertFalse(parse("el:yes/w:10").enlarge(), "a boolean imgproxy cannot read is false, as in imgproxy");
+        assertEquals(270, parse("rot:-90").rotate());
+        assertEquals(500_000, parse("msr:0.5").maxSourcePixels());
+        assertEquals(10, parse("msr:0.00001").maxSourcePixels());
+        assertEquals("msr:0.00001", parse("msr:0.00001").canonical());
+        assertEquals(0, parse("rot:360").rotate());
     }
 
     @ParameterizedTest
     @CsvSource({"g:sm, gravity:sm, SMART", "g:noea, gravity:noea, NORTH_EAST", "g:we, gravity:we, WEST"})
     void gravity(String shortName, String longName, Gravity expected) {
-        assertEquals(expected, parse("rs:fill:10:10/" + shortName).gravity());
-        assertEquals(expected, parse("rs:fill:10:10/" + longName).gravity());
+        assertEquals(expected, parse("rs:fill:10:10/" + shortName).gravity().type());
+        assertEquals(expected, parse("rs:fill:10:10/" + longName).gravity().type());
     }
 
     @Test
     void crop() {
-        assertEquals(new VariantSpec.Crop(100, 50, Gravity.NORTH), parse("c:100:50:no").crop());
-        assertEquals(new VariantSpec.Crop(100, 50, Gravity.NORTH), parse("crop:100:50:no").crop());
-        assertEquals(new VariantSpec.Crop(100, 50, Gravity.SOUTH_WEST), parse("c:100:50/g:sowe").crop(),
+        assertEquals(new VariantSpec.Crop(100, 50, VariantSpec.Position.of(Gravity.NORTH)), parse("c:100:50:no").crop());
+        assertEquals(new VariantSpec.Crop(100, 50, VariantSpec.Position.of(Gravity.NORTH)), parse("crop:100:50:no").crop());
+        assertEquals(new VariantSpec.Crop(100, 50, VariantSpec.Position.of(Gravity.SOUTH_WEST)), parse("c:100:50/g:sowe").crop(),
                 "without its own gravity a crop follows the gravity option");
-        assertEquals(new VariantSpec.Crop(100, 80, Gravity.CENTRE), parse("c:100:50/c::80").crop());
+        assertEquals(new VariantSpec.Crop(100, 80, VariantSpec.Position.CENTRE), parse("c:100:50/c::80").crop());
         assertNull(parse("c:100:50/c:0:0").crop());
     }
 
@@ -130,7 +173,6 @@ class VariantOptionsTest {
         VariantSpec vertical = parse("flip:false:true");
         assertTrue(vertical.flipX(), "stored as a horizontal flip ...");
         assertEquals(180, vertical.rotate(), "... plus a half turn");
-        assertFalse(vertical.flipY());
     }
 
     @Test
@@ -154,13 +196,15 @@ class VariantOptionsTest {
 
     @Test
     void watermark() {
-        assertEquals(new VariantSpec.Watermark(0.5, Gravity.CENTRE, 0, 0, 0), parse("wm:0.5").watermark());
-        VariantSpec.Watermark full = new VariantSpec.Watermark(0.5, Gravity.SOUTH_EAST, 10, -5, 0.25);
+        assertEquals(new VariantSpec.Watermark(0.5, VariantSpec.Position.CENTRE, false, 0), parse("wm:0.5").watermark());
+        VariantSpec.Watermark full = new VariantSpec.Watermark(0.5, new VariantSpec.Position(Gravity.SOUTH_EAST, 10, -5),
+                false, 0.25);
         assertEquals(full, parse("wm:0.5:soea:10:-5:0.25").watermark());
         assertEquals(full, parse("watermark:0.5:soea:10:-5:0.25").watermark());
-        assertEquals(new VariantSpec.Watermark(0.8, Gravity.SOUTH_EAST, 10, -5, 0.25),
+        assertEquals(new VariantSpec.Watermark(0.8, new VariantSpec.Position(Gravity.SOUTH_EAST, 10, -5), false, 0.25),
                 parse("wm:0.5:soea:10:-5:0.25/wm:0.8").watermark(), "missing arguments keep their values");
         assertNull(parse("wm:1:no/wm:0").watermark());
+        assertTrue(parse("wm:0.5:re:10:20").watermark().replicate());
     }
 
     @Test
@@ -177,8 +221,7 @@ class VariantOptionsTest {
     @Test
     void presetsExpandInPlaceAndLaterOptionsWin() {
         VariantSpec thumb = parse("pr:thumb");
-        assertEquals(new VariantSpec(Resize.FILL, 150, 150, false, Gravity.CENTRE, null, 0, false, false, 0, 0, null,
-                null, true, 80, true), thumb);
+        assertEquals(VariantSpec.builder().resize(Resize.FILL, 150, 150).build(), thumb);
         assertEquals(thumb, parse("preset:thumb"));
         assertEquals(Resize.FIT, parse("pr:thumb/rs:fit:100:100").resize());
         assertEquals(150, parse("rs:fit:100:100/pr:thumb").width());
@@ -189,15 +232,14 @@ class VariantOptionsTest {
     // ---- errors
 
     @ParameterizedTest
-    @ValueSource(strings = {"zz:1", "format:png", "f:webp", "w:10//h:10", "w:10/", "/w:10", ":", "pad:1",
-            "w:1:2", "rt", "rt:fill:fit", "rs", "rs:fill:1:2:0:0", "s:1:2:0:0", "q", "c", "c:1:2:ce:x", "g",
-            "g:ce:10:10", "wm", "wm:1:ce:0:0:0:0", "fl:1:1:1", "bg:1:2", "ar", "sm", "kcr:1:1", "pr", "dpr",
+    @ValueSource(strings = {"zz:1", "w:10//h:10", "w:10/", "/w:10", ":", "pad:1",
+            "w:1:2", "rt", "rt:fill:fit", "rs", "q", "c", "c:1:2:ce:x", "g",
+            "wm", "wm:1:ce:0:0:0:0", "fl:1:1:1", "bg:1:2", "ar", "sm", "kcr:1:1", "pr", "dpr",
             "w:abc", "w:-5", "w:+5", "w:1.5", "w:1e3", "w:", "h:0x10", "q:1e2", "bl:x", "bl:-1", "dpr:abc", "c:a:1",
             "wm:0.5:ce:a:0", "rot:abc",
-            "q:101", "rot:45", "rot:360", "rot:-90", "bl:100.5", "sh:101", "wm:1.5", "wm:0.5:ce:0:0:2", "dpr:0",
+            "q:101", "rot:45", "bl:100.5", "sh:101", "wm:1.5", "wm:0.5:ce:0:0:2", "dpr:0",
             "dpr:9", "bg:256:0:0", "bg:ggg", "bg:12345", "c:70000:1", "wm:0.5:ce:5000:0",
-            "rt:auto", "rt:fill-down", "rs:crop:1:1", "g:xx", "g:fp:0.5:0.5", "wm:0.5:re", "wm:0.5:sm", "el:yes",
-            "orig/w:10", "RS:fill:1:1"})
+            "rs:crop:1:1", "g:xx", "wm:0.5:sm", "orig/w:10", "RS:fill:1:1"})
     void invalidOptions(String text) {
         assertTrue(rejected(text, "invalid_option").getMessage().startsWith("option '"));
     }
@@ -205,14 +247,14 @@ class VariantOptionsTest {
     @Test
     void errorMessagesNameTheSegment() {
         assertTrue(rejected("w:10/q:abc", "invalid_option").getMessage().contains("'q:abc'"));
-        assertTrue(rejected("rt:auto", "invalid_option").getMessage().contains("fit, fill or force"));
-        assertTrue(rejected("wm:1:re", "invalid_option").getMessage().contains("not supported"));
+        assertTrue(rejected("rt:zz", "invalid_option").getMessage().contains("fit, fill, fill-down, force or auto"));
+        assertTrue(rejected("wm:1:sm", "invalid_option").getMessage().contains("watermark position"));
     }
 
     @Test
-    void metadataIsAlwaysStripped() {
-        assertTrue(rejected("sm:0", "invalid_option").getMessage().contains("always stripped"));
-        rejected("strip_metadata:false", "invalid_option");
+    void metadataIsAlwaysStrippedAndAskingOtherwiseIsIgnored() {
+        assertEquals(VariantSpec.IDENTITY, parse("sm:0"));
+        assertEquals(VariantSpec.IDENTITY, parse("strip_metadata:false"));
     }
 
     @Test
@@ -224,7 +266,7 @@ class VariantOptionsTest {
     @Test
     void sizeLimitsApplyToTheResolvedSize() {
         assertEquals(4096, parse("w:4096").width());
-        assertEquals(4000, parse("w:8000/dpr:0.5").width());
+        assertEquals(8000, parse("w:8000/dpr:0.5").width(), "8000 x 0.5 is within the limit");
         rejected("w:4097", "variant_too_large");
         rejected("w:2049/dpr:2", "variant_too_large");
         rejected("rs:fit:4096:4096", "variant_too_large");
@@ -253,12 +295,12 @@ class VariantOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "rs:fill:300:200/g:ce | resize:fill:300:200 | w:300/h:200/rt:fill | w:150/h:100/rt:fill/dpr:2 | pr:x"
-                    + " | dpr:2/rt:fill/s:150:100 | rs:fill:300:200:0 | rs:fit:1:1/rs:fill:300:200 | g:ce/pr:x/q:80",
+            "rs:fill:300:200/g:ce | resize:fill:300:200 | w:300/h:200/rt:fill | pr:x"
+                    + " | rs:fill:300:200:0 | rs:fit:1:1/rs:fill:300:200 | g:ce/pr:x/q:80",
             "rs:fit:300:200/g:no | rs:fit:300:200 | s:300:200/g:sm | rs:force:300:200/rt:fit/g:sowe",
-            "rs:fill:300 | rs:fit:300 | w:300/rt:fill/g:sm | rs:fill:300:0 | w:600/dpr:0.5",
+            "rs:fill:300 | rs:fit:300 | w:300/rt:fill/g:sm | rs:fill:300:0",
             " | orig | q:0 | q:80 | sm:1 | strip_metadata:true | el:1 | rt:fill/g:sm | wm:0:soea | fl:0:0 | rot:0"
-                    + " | bl:0 | ar:1/kcr:1 | bg:fff/bg | dpr:3 | c:0:0 | w:0/h:0 | rs:force:0:0:1 | bl:0.001",
+                    + " | bl:0 | ar:1/kcr:1 | bg:fff/bg | dpr:1 | c:0:0 | w:0/h:0 | rs:force:0:0:1 | bl:0.001",
             "rot:180 | fl:1:1 | rot:90/rot:180 | rotate:180 | fl/fl:1:1/fl:0:0/rot:180",
             "fl:0:1 | rot:180/fl | flip:false:true",
             "rot:90/fl:1:1 | rot:270 | rot:90/fl:0:1/fl:1:1",
@@ -267,7 +309,7 @@ class VariantOptionsTest {
             "c:0:100:ea | c:0:100 | crop:0:100:we",
             "c:100:100/g:no | c:100:100:no | g:no/c:100:100 | g:no/c:100:100/g:ce/c:100:100:no",
             "bl:1.234 | bl:1.23 | blur:1.230",
-            "pr:thumb | rs:fill:150:150 | pr:thumb/g:ce | pr:small/pr:thumb | rs:fill:75:75/dpr:2",
+            "pr:thumb | rs:fill:150:150 | pr:thumb/g:ce | pr:small/pr:thumb",
             "wm:0.5 | wm:0.5:ce:0:0:0 | wm:0.504 | watermark:0.5:ce",
     })
     void spellingsOfTheSameOutputAreEqual(String group) {
@@ -340,8 +382,8 @@ class VariantOptionsTest {
     }
 
     private static String randomSegment(Random r) {
-        return switch (r.nextInt(20)) {
-            case 0 -> "rs:" + pick(r, "fit", "fill", "force") + ":" + side(r) + ":" + side(r)
+        return switch (r.nextInt(22)) {
+            case 0 -> "rs:" + pick(r, "fit", "fill", "force", "fill-down", "auto") + ":" + side(r) + ":" + side(r)
                     + (r.nextBoolean() ? ":" + r.nextInt(2) : "");
             case 1 -> "s:" + side(r) + (r.nextBoolean() ? ":" + side(r) : "");
             case 2 -> pick(r, "w:", "h:") + side(r);
@@ -364,7 +406,17 @@ class VariantOptionsTest {
             case 12 -> pick(r, "ar:", "kcr:", "el:") + pick(r, "0", "1", "t", "f", "true", "false");
             case 13 -> "sm:1";
             case 14 -> "pr:" + pick(r, "thumb", "small", "medium", "large", "x");
-            case 15 -> "rt:" + pick(r, "fit", "fill", "force");
+            case 15 -> "rt:" + pick(r, "fit", "fill", "force", "fill-down", "auto");
+            case 16 -> switch (r.nextInt(6)) {
+                case 0 -> "g:" + pick(r, POSITIONS) + ":" + (r.nextInt(41) - 20) + ":0." + r.nextInt(10);
+                case 1 -> "g:fp:0." + r.nextInt(100) + ":0." + r.nextInt(100);
+                case 2 -> pick(r, "ex:", "exar:") + r.nextInt(2) + ":" + pick(r, POSITIONS) + ":" + r.nextInt(30);
+                case 3 -> "pd:" + r.nextInt(20) + (r.nextBoolean() ? ":" + r.nextInt(20) : "");
+                case 4 -> "z:" + pick(r, "1", "0.5", "2", "1.5") + (r.nextBoolean() ? ":" + pick(r, "1", "3") : "");
+                default -> pick(r, "pix:", "mrd:", "mb:", "mw:", "mh:") + r.nextInt(500);
+            };
+            case 17 -> pick(r, "fq:webp:", "fq:jpg:", "q:") + r.nextInt(101);
+            case 18 -> "c:0." + (1 + r.nextInt(9)) + ":" + r.nextInt(300) + ":" + pick(r, POSITIONS) + ":" + r.nextInt(9);
             default -> "rs:" + pick(r, "fit", "fill") + ":" + side(r) + ":" + side(r);
         };
     }

@@ -63,10 +63,10 @@ class ResponsiveImagesTest {
     }
 
     @Test
-    void aQuarterTurnSwapsTheRenderedSize() {
+    void aQuarterTurnTurnsTheImageBeforeItIsSized() {
         ResponsiveImages.Markup m = responsive.markup(ID, 1600, 900, null, "rot:90", List.of(450), "jpg");
-        assertEquals(450, m.srcset().get(0).height());
-        assertEquals(253, m.srcset().get(0).width());
+        assertEquals(450, m.srcset().get(0).width(), "imgproxy: the box applies to the turned image");
+        assertEquals(800, m.srcset().get(0).height());
     }
 
     @Test
