@@ -98,7 +98,7 @@ public class HotPath {
     private Resolved resolve(String rest, boolean signed, ImageFormat modern) {
         try {
             VariantRequest wanted = entry.parse(rest, signed);
-            if (wanted.raw() || wanted.filename() != null || wanted.attachment()) {
+            if (wanted.remoteSource() != null || wanted.raw() || wanted.filename() != null || wanted.attachment()) {
                 return null; // answers with more than the variant's bytes
             }
             boolean varies = OutputFormats.varies(wanted.extension());

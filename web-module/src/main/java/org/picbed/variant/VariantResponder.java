@@ -29,6 +29,9 @@ import java.io.IOException;
 @ApplicationScoped
 public class VariantResponder {
 
+    @Inject
+    org.picbed.image.source.RemoteSources remoteSources;
+
     /** Valid URLs only (a flood of bad ones cannot fill it); a URL always means the same variant. */
     private static final int MAX_PARSED = 50_000;
 
@@ -69,6 +72,14 @@ public class VariantResponder {
         } catch (PicbedException e) {
             Problems.write(response, e);
             return;
+        }
+        if (wanted.remoteSource() != null) { // imgproxy's plain/<url> or base64url source: fetched once, then stored
+            try {
+                wanted = wanted.resolved(remoteSources.resolve(wanted.remoteSource()));
+            } catch (PicbedException e) {
+                Problems.write(response, e);
+                return;
+            }
         }
         String preset = null;
         if (!signed) {

@@ -12,6 +12,7 @@ import org.picbed.image.ImageId;
 import org.picbed.variant.spec.OutputFormats;
 import org.picbed.variant.spec.VariantSpecs;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -97,10 +98,10 @@ public final class VariantUrls {
         if (!signatures.verify(rest.substring(0, slash), signed)) {
             throw new PicbedException(403, "bad_signature", "the URL's signature is not valid");
         }
-        int last = signed.lastIndexOf('/');
-        String file = signed.substring(last + 1);
-        String optionText = last == 0 ? "" : signed.substring(1, last);
-        if (last > 0 && optionText.isEmpty()) {
+        List<String> segments = List.of(signed.substring(1).split("/", -1));
+        int start = sourceStart(segments);
+        String optionText = String.join("/", segments.subList(0, start));
+        if (start > 0 && optionText.isEmpty()) {
             throw new PicbedException(400, "invalid_option", "option '': empty option");
         }
         VariantOptions.Parsed parsed;
@@ -109,25 +110,65 @@ public final class VariantUrls {
         } catch (InvalidOptionsException e) {
             throw VariantSpecs.refused(e);
         }
-        if (file.isEmpty()) {
-            throw notFound();
-        }
-        int dot = file.lastIndexOf('.');
         String ext;
         ImageId id;
-        if (dot < 0) { // imgproxy: the format option, else the original's format
-            ext = parsed.format() != null ? outputExtension(parsed.format()) : OutputFormats.SOURCE;
-            id = imageId(file);
-        } else {
-            ext = extension(file.substring(dot + 1));
-            id = imageId(file.substring(0, dot));
+        String remote = null;
+        String file = segments.get(segments.size() - 1);
+        if (start == segments.size() - 1 && !file.equals("plain") && isOwn(file)) { // picbed's own <id>[.<ext>]
+            if (file.isEmpty()) {
+                throw notFound();
+            }
+            int dot = file.lastIndexOf('.');
+            ext = dot < 0 ? null : extension(file.substring(dot + 1));
+            id = imageId(dot < 0 ? file : file.substring(0, dot));
+        } else { // imgproxy's plain/<url>[@ext] or base64url source
+            SourceForms.Source source = SourceForms.parse(segments.subList(start, segments.size()));
+            ext = source.extension() == null ? null : extension(source.extension());
+            id = source.image();
+            remote = source.url();
         }
-        VariantRequest request = new VariantRequest(id, parsed.spec(), ext, parsed.expires(), parsed.filename(),
-                parsed.attachment(), parsed.raw());
+        if (ext == null) { // imgproxy: the format option, else the original's format
+            ext = parsed.format() != null ? outputExtension(parsed.format()) : OutputFormats.SOURCE;
+        }
+        VariantRequest request = new VariantRequest(id, remote, parsed.spec(), ext, parsed.expires(),
+                parsed.filename(), parsed.attachment(), parsed.raw());
         if (request.expired(clock.instant().getEpochSecond())) {
             throw new PicbedException(404, "expired", "the URL has expired");
         }
         return request;
+    }
+
+    /**
+     * Where the source part of a signed path begins: at {@code plain} (imgproxy's plain form, after options that all
+     * have arguments), at the first segment without a {@code :} when the last segment is a base64url source, else
+     * the last segment (picbed's {@code <id>[.<ext>]}).
+     */
+    private static int sourceStart(List<String> segments) {
+        int last = segments.size() - 1;
+        int plain = segments.indexOf("plain");
+        if (plain >= 0 && segments.subList(0, plain).stream().allMatch(s -> s.contains(":"))) {
+            return plain;
+        }
+        if (isOwn(segments.get(last))) {
+            return last;
+        }
+        int i = 0;
+        while (i < last && segments.get(i).contains(":")) {
+            i++;
+        }
+        return i;
+    }
+
+    /** picbed's {@code <id>[.<ext>]}, or something that can only be meant as one (then refused as invalid_id). */
+    private static boolean isOwn(String lastSegment) {
+        return SourceForms.isOwnForm(lastSegment) || !looksEncoded(lastSegment);
+    }
+
+    /** A base64url segment that is not an (invalid) image id: imgproxy's alphabet, not just hex digits. */
+    private static boolean looksEncoded(String segment) {
+        int dot = segment.indexOf('.');
+        String name = dot < 0 ? segment : segment.substring(0, dot);
+        return name.matches("[A-Za-z0-9_-]{4,}=*") && !name.matches("[0-9a-fA-F]*");
     }
 
     /** An output format named by the {@code format} option; 415 for one imgproxy writes and picbed does not. */

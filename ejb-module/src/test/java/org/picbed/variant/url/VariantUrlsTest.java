@@ -116,9 +116,11 @@ class VariantUrlsTest {
         String signed = "/zz:unknown/" + ID.hex() + ".jpg";
         refused(() -> urls.signed("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" + signed), 403, "bad_signature");
         refused(() -> urls.signed(urls.signatures().sign(signed) + signed), 400, "invalid_option");
-        String badId = "/q:50/not-an-id.jpg";
+        String badId = "/q:50/abc123.jpg";
         refused(() -> urls.signed("unsafe" + badId), 403, "bad_signature");
         refused(() -> urls.signed(urls.signatures().sign(badId) + badId), 400, "invalid_id");
+        String notASource = "/q:50/not-an-id.jpg"; // base64url-shaped: imgproxy's encoded source form, not a URL
+        refused(() -> urls.signed(urls.signatures().sign(notASource) + notASource), 400, "invalid_source");
     }
 
     @Test
@@ -139,6 +141,27 @@ class VariantUrlsTest {
         assertEquals("png", urls.signed(urls.signatures().sign(extensionWins) + extensionWins).extension());
         String tiff = "/f:tiff/" + ID.hex();
         refused(() -> urls.signed(urls.signatures().sign(tiff) + tiff), 415, "unsupported_output");
+    }
+
+    @Test
+    void imgproxysSourceForms() {
+        String plain = "/rs:fit:100:100/plain/http://images.example/a%20b.jpg@webp";
+        VariantRequest p = urls.signed(urls.signatures().sign(plain) + plain);
+        assertEquals("http://images.example/a b.jpg", p.remoteSource());
+        assertEquals("webp", p.extension());
+        String encoded = "/w:10/" + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("https://images.example/x.png?v=1".getBytes()) + ".png";
+        assertEquals("https://images.example/x.png?v=1", urls.signed(urls.signatures().sign(encoded) + encoded).remoteSource());
+        String local = "/w:10/plain/local:///" + ID.hex() + "@png";
+        VariantRequest l = urls.signed(urls.signatures().sign(local) + local);
+        assertEquals(ID, l.image());
+        assertEquals(null, l.remoteSource());
+        String bare = "/w:10/plain/" + ID.hex();
+        assertEquals(ID, urls.signed(urls.signatures().sign(bare) + bare).image());
+        for (String bad : new String[] {"/w:10/plain/ftp://x/y.png", "/w:10/plain/http://x/a@b@png", "/w:10/plain/local:///nope",
+                "/w:10/plain/http://x/%zz", "/w:10/plain/"}) {
+            refused(() -> urls.signed(urls.signatures().sign(bad) + bad), 400, "invalid_source");
+        }
     }
 
     @Test
