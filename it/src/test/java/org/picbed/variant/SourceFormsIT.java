@@ -64,6 +64,37 @@ class SourceFormsIT {
         }
     }
 
+    /** Acceptance: a URL signed by imgproxy's own SDK (@imgproxy/imgproxy-node, installed by npm in it/pom.xml). */
+    @Test
+    void aUrlBuiltByImgproxysOwnSdkRenders() throws Exception {
+        try (Origin origin = new Origin()) {
+            String url = origin.put("sdk/dog.jpg", Corpus.photo(800, 600));
+            String script = "const { generateImageUrl } = require('@imgproxy/imgproxy-node');"
+                    + "const [endpoint, url, key, salt, display] = process.argv.slice(1);"
+                    + "console.log(generateImageUrl({ endpoint, url: { value: url, displayAs: display },"
+                    + " options: { resizing_type: 'fit', width: 300, height: 300, format: 'png' }, key, salt }));";
+            for (String display : new String[] {"plain", "base64"}) {
+                ProcessBuilder pb = new ProcessBuilder("node", "-e", script, "http://picbed/v/", url,
+                        System.getProperty("picbed.it.signing.key"), System.getProperty("picbed.it.signing.salt"), display);
+                pb.environment().put("NODE_PATH", System.getProperty("picbed.it.imgproxy.sdk"));
+                Process node = pb.redirectErrorStream(true).start();
+                String built = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                assertEquals(0, node.waitFor(), built);
+                assertTrue(built.startsWith("http://picbed/v/"), built);
+                String path = built.substring("http://picbed".length());
+                if (display.equals("plain")) {
+                    assertTrue(path.contains("/plain/http://127.0.0.1:"), path);
+                }
+                HttpResponse<byte[]> r = get(path);
+                assertEquals(200, r.statusCode(), path + ": " + new String(r.body(), StandardCharsets.UTF_8));
+                assertEquals("image/png", header(r, "Content-Type"));
+                BufferedImage img = decode(r.body());
+                assertEquals(300, img.getWidth());
+                assertEquals(225, img.getHeight());
+            }
+        }
+    }
+
     @Test
     void sourcesFromOtherOriginsAreRefusedWithoutAConnection() throws Exception {
         try (Origin origin = new Origin()) {
