@@ -41,7 +41,7 @@ class SourceFormsIT {
     void aPlainSourceIsFetchedOnceStoredAndServedLikeAnUpload() throws Exception {
         try (Origin origin = new Origin()) {
             byte[] photo = Corpus.photo(640, 480);
-            String url = origin.put("shop/cat.jpg", photo);
+            String url = origin.put("source-cat.jpg", photo);
             HttpResponse<byte[]> first = get(signed("/rs:fit:200:200/plain/" + url + "@png"));
             assertEquals(200, first.statusCode(), new String(first.body(), StandardCharsets.UTF_8));
             assertEquals("image/png", header(first, "Content-Type"));
@@ -68,7 +68,7 @@ class SourceFormsIT {
     @Test
     void aUrlBuiltByImgproxysOwnSdkRenders() throws Exception {
         try (Origin origin = new Origin()) {
-            String url = origin.put("sdk/dog.jpg", Corpus.photo(800, 600));
+            String url = origin.put("sdk-dog.jpg", Corpus.photo(800, 600));
             String script = "const { generateImageUrl } = require('@imgproxy/imgproxy-node');"
                     + "const [endpoint, url, key, salt, display] = process.argv.slice(1);"
                     + "console.log(generateImageUrl({ endpoint, url: { value: url, displayAs: display },"
